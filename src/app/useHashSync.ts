@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import type { StoreApi } from 'zustand/vanilla';
+import type { AppState } from '../state/store';
+import { clampDay, dayOfDate, lastDayOfDate } from '../data/time';
+import { formatHash, parseHash } from './hash';
+
+const WRITE_DELAY_MS = 300;
+
+/**
+ * Mirrors date, language and selection into the URL hash with replaceState, so a link always
+ * reopens what the reader saw without filling the history with every step of the slider.
+ */
+export function useHashSync(store: StoreApi<AppState>) {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const write = () => {
+      const s = store.getState();
+      if (!s.config) return;
+      const hash = formatHash(s);
+      if (hash !== location.hash) history.replaceState(history.state, '', hash);
+    };
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.day !== prev.day || s.lang !== prev.lang || s.selectedId !== prev.selectedId || s.config !== prev.config) {
+        clearTimeout(timer);
+        timer = setTimeout(write, WRITE_DELAY_MS);
+      }
+    });
+    const onHashChange = () => {
+      const parsed = parseHash(location.hash);
+      const s = store.getState();
+      const patch: Partial<AppState> = {};
+      if (parsed.lang) patch.lang = parsed.lang;
+      if (parsed.event !== undefined) patch.selectedId = parsed.event;
+      if (parsed.date !== undefined && s.config)
+        patch.day = clampDay(parsed.date, dayOfDate(s.config.range.contextStart), lastDayOfDate(s.config.range.end));
+      store.setState(patch);
+      clearTimeout(timer);
+      timer = setTimeout(write, WRITE_DELAY_MS);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+      window.removeEventListener('hashchange', onHashChange);
+    };
+  }, [store]);
+}

@@ -1,0 +1,231 @@
+/**
+ * One set of zod schemas for every file in data/. Used by the app when it loads a layer and by
+ * `npm run check:data` at build time, so a file that the checker accepts is a file the app can draw.
+ */
+import { z } from 'zod';
+
+/** A calendar date written the way the article lets us know it: a day, a month or a year. */
+export const PartialDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isRealDate, 'not a real calendar date');
+
+export const DatePrecision = z.enum(['day', 'month', 'approximate']);
+
+export const Text = z.object({
+  ar: z.string().min(1, 'Arabic text is empty'),
+  en: z.string().min(1, 'English text is empty'),
+});
+
+export const Side = z.enum(['gna', 'lna', 'foreign', 'contested', 'none']);
+
+export const Confidence = z.enum(['reported', 'claimed', 'estimated']);
+
+/**
+ * Where a statement comes from. The article's paragraphs and background knowledge are kept apart,
+ * so the app can show them apart.
+ */
+export const Sources = z
+  .object({
+    /** Paragraph numbers of the article (see ../shared/seed/facts.md: title = 1, body 3-53). */
+    article: z.array(z.number().int().min(1).max(53)).default([]),
+    /** Set when anything in this feature does not come from the article; say what in `note`. */
+    generalKnowledge: z.boolean().default(false),
+    note: Text.optional(),
+  })
+  .refine((s) => s.article.length > 0 || s.generalKnowledge, {
+    message: 'a feature needs article paragraphs or generalKnowledge: true',
+  });
+
+const LonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+
+export const PointGeometry = z.object({ type: z.literal('Point'), coordinates: LonLat });
+export const LineGeometry = z.object({
+  type: z.literal('LineString'),
+  coordinates: z.array(LonLat).min(2),
+});
+export const PolygonGeometry = z.object({
+  type: z.literal('Polygon'),
+  coordinates: z.array(z.array(LonLat).min(4)).min(1),
+});
+export const MultiPolygonGeometry = z.object({
+  type: z.literal('MultiPolygon'),
+  coordinates: z.array(z.array(z.array(LonLat).min(4)).min(1)).min(1),
+});
+
+const common = {
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by dashes'),
+  title: Text,
+  summary: Text,
+  sources: Sources,
+  confidence: Confidence,
+  /** Who says so, where a side's claim is all we have (actor id from config.json). */
+  claimedBy: z.string().optional(),
+  /** Contradictions in the article or with the record, in our words. */
+  notes: Text.optional(),
+  /** A human label for where it happened, when the point stands for an area. */
+  place: Text.optional(),
+  /** 'exact' for a town or base; 'area' when the point stands for a district or region. */
+  locationPrecision: z.enum(['exact', 'area', 'region']).default('exact'),
+};
+
+const dated = {
+  start: PartialDate,
+  end: PartialDate.optional(),
+  datePrecision: DatePrecision,
+};
+
+export const PlaceProps = z.object({
+  ...common,
+  kind: z.literal('place'),
+  /** Larger ranks show earlier when labels collide: 3 capital, 2 city, 1 town, 0 district. */
+  rank: z.number().int().min(0).max(3),
+});
+
+export const AirBaseProps = z.object({
+  ...common,
+  kind: z.literal('air-base'),
+  side: Side,
+  /** Actor ids (config.json) that used the base. */
+  operators: z.array(z.string()).min(1),
+  /** Weapon ids (config.json) flown from the base. */
+  aircraft: z.array(z.string()).default([]),
+  /** Outside Libya, or only a candidate for the base the article leaves unnamed. */
+  candidate: z.boolean().default(false),
+});
+
+export const StrikeProps = z.object({
+  ...common,
+  ...dated,
+  kind: z.literal('strike'),
+  /** Actor id of the side said to have struck. */
+  attacker: z.string(),
+  /** Number of strikes; omitted when the article gives none. */
+  count: z.number().int().positive().optional(),
+  killed: z.number().int().nonnegative().optional(),
+  /** Id of an air base hit by this strike, so the base can show that it was under attack. */
+  target: z.string().optional(),
+});
+
+export const EventCategory = z.enum([
+  'ground',
+  'capture',
+  'drone-loss',
+  'mobilisation',
+  'declaration',
+  'foreign-presence',
+  'diplomacy',
+]);
+
+export const EventProps = z.object({
+  ...common,
+  ...dated,
+  kind: z.literal('event'),
+  category: EventCategory,
+  /** Actor id of the side that acted. */
+  actor: z.string(),
+  killed: z.number().int().nonnegative().optional(),
+  count: z.number().int().positive().optional(),
+});
+
+export const FrontLineProps = z.object({
+  ...common,
+  kind: z.literal('front-line'),
+  /** Snapshots that share a `line` are interpolated into each other over time. */
+  line: z.string(),
+  /** The date this snapshot describes. */
+  snapshot: PartialDate,
+  datePrecision: DatePrecision,
+});
+
+export const ControlAreaProps = z.object({
+  ...common,
+  ...dated,
+  kind: z.literal('control-area'),
+  side: Side,
+});
+
+export const PlaceFeature = feature(PointGeometry, PlaceProps);
+export const AirBaseFeature = feature(PointGeometry, AirBaseProps);
+export const StrikeFeature = feature(PointGeometry, StrikeProps);
+export const EventFeature = feature(PointGeometry, EventProps);
+export const FrontLineFeature = feature(LineGeometry, FrontLineProps);
+export const ControlAreaFeature = feature(
+  z.union([PolygonGeometry, MultiPolygonGeometry]),
+  ControlAreaProps,
+);
+
+/** The layers a story can have, each with the feature shape its file must hold. */
+export const layerFeatureSchemas = {
+  places: PlaceFeature,
+  'air-bases': AirBaseFeature,
+  strikes: StrikeFeature,
+  events: EventFeature,
+  'front-lines': FrontLineFeature,
+  'control-areas': ControlAreaFeature,
+} as const;
+export type LayerId = keyof typeof layerFeatureSchemas;
+export const LAYER_IDS = Object.keys(layerFeatureSchemas) as LayerId[];
+
+export const Actor = z.object({
+  id: z.string(),
+  name: Text,
+  side: Side,
+  /** #rrggbb; sides share a colour so that the map reads as two camps and their backers. */
+  color: z.string().regex(/^#[0-9a-f]{6}$/i),
+});
+
+export const Weapon = z.object({ id: z.string(), name: Text, note: Text.optional() });
+
+export const StoryConfig = z.object({
+  title: Text,
+  subtitle: Text,
+  /** The article the story is built from. */
+  source: z.object({ publisher: Text, title: Text, published: PartialDate }),
+  range: z.object({
+    /** The story proper; the slider gives it most of its length. */
+    start: PartialDate,
+    end: PartialDate,
+    /** Earlier context the slider can still reach, drawn compressed at its start. */
+    contextStart: PartialDate,
+  }),
+  /** The date a reader lands on. */
+  initialDate: PartialDate,
+  view: z.object({ center: LonLat, zoom: z.number().min(0).max(22) }),
+  /** [west, south, east, north]: every coordinate in the story lies inside. */
+  bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  actors: z.array(Actor).min(1),
+  weapons: z.array(Weapon).default([]),
+  layers: z
+    .array(z.object({ id: z.enum(LAYER_IDS as [LayerId, ...LayerId[]]), file: z.string() }))
+    .min(1),
+});
+
+export type StoryConfig = z.infer<typeof StoryConfig>;
+export type Actor = z.infer<typeof Actor>;
+export type TextT = z.infer<typeof Text>;
+export type PlaceFeature = z.infer<typeof PlaceFeature>;
+export type AirBaseFeature = z.infer<typeof AirBaseFeature>;
+export type StrikeFeature = z.infer<typeof StrikeFeature>;
+export type EventFeature = z.infer<typeof EventFeature>;
+export type FrontLineFeature = z.infer<typeof FrontLineFeature>;
+export type ControlAreaFeature = z.infer<typeof ControlAreaFeature>;
+export type StoryFeature =
+  | PlaceFeature
+  | AirBaseFeature
+  | StrikeFeature
+  | EventFeature
+  | FrontLineFeature
+  | ControlAreaFeature;
+export type FeatureKind = StoryFeature['properties']['kind'];
+
+function feature<G extends z.ZodType, P extends z.ZodType>(geometry: G, properties: P) {
+  return z.object({ type: z.literal('Feature'), geometry, properties });
+}
+
+function isRealDate(value: string): boolean {
+  const [y, m = 1, d = 1] = value.split('-').map(Number);
+  if (m < 1 || m > 12) return false;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}

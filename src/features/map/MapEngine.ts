@@ -1,0 +1,135 @@
+/**
+ * The imperative map: MapLibre for the basemap and labels, deck.gl interleaved into the same WebGL
+ * context for the story layers. React never touches it directly; MapView feeds it state.
+ */
+import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Lang } from '../../i18n/strings';
+import type { PlaceFeature } from '../../data/schema';
+import { buildStyle, nameField, PLACES_SOURCE } from './style';
+import { pickedFeature, type Picked } from './layers';
+
+// After a production build MapLibre cannot find its worker on its own (see notes/platform.md).
+setWorkerUrl(new URL(workerUrl, document.baseURI).href);
+
+export interface MapEngineOptions {
+  container: HTMLElement;
+  baseUrl: string;
+  lang: Lang;
+  center: [number, number];
+  zoom: number;
+  bounds: [number, number, number, number];
+  attribution: string;
+  onPick(id: string | null): void;
+  onHover(hit: { id: string; x: number; y: number } | null): void;
+  onError(message: string): void;
+}
+
+const LABEL_LAYERS = ['basemap-labels', 'story-places-labels'];
+
+export class MapEngine {
+  readonly map: MapLibreMap;
+  private readonly overlay: MapLibreOverlay;
+  private layers: Layer[] = [];
+  private idleOnce = false;
+
+  constructor(private readonly options: MapEngineOptions) {
+    const [west, south, east, north] = options.bounds;
+    this.map = new MapLibreMap({
+      container: options.container,
+      style: buildStyle(options.baseUrl, options.lang),
+      center: options.center,
+      zoom: options.zoom,
+      minZoom: 3,
+      maxZoom: 13,
+      maxBounds: [[west - 6, south - 4], [east + 6, north + 4]],
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      // Lets tests and the "save image" feature read back the drawn map.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new AttributionControl({ compact: false, customAttribution: options.attribution }), 'bottom-right');
+    this.map.on('error', (event) => options.onError(event.error?.message ?? 'map error'));
+
+    this.overlay = new MapLibreOverlay({
+      interleaved: true,
+      layers: [],
+      onClick: (info: PickingInfo) => options.onPick(info.object ? pickedFeature(info.object as Picked).properties.id : null),
+      onHover: (info: PickingInfo) =>
+        options.onHover(info.object ? { id: pickedFeature(info.object as Picked).properties.id, x: info.x, y: info.y } : null),
+      getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
+    });
+    this.map.addControl(this.overlay);
+    // On first load the overlay receives its layers before the style is ready and ignores
+    // beforeId; handing them over again once the map is idle puts them beneath the labels.
+    this.map.once('idle', () => {
+      this.idleOnce = true;
+      this.overlay.setProps({ layers: [...this.layers] });
+    });
+  }
+
+  setLayers(layers: Layer[]): void {
+    this.layers = layers;
+    this.overlay.setProps({ layers });
+  }
+
+  setLang(lang: Lang): void {
+    const apply = () => LABEL_LAYERS.forEach((id) => this.map.getLayer(id) && this.map.setLayoutProperty(id, 'text-field', nameField(lang)));
+    if (this.map.isStyleLoaded()) apply();
+    else this.map.once('load', apply);
+  }
+
+  setAttribution(text: string): void {
+    // The control has no setter; its DOM is ours to update.
+    const el = this.options.container.querySelector('.maplibregl-ctrl-attrib-inner');
+    if (el) el.textContent = text;
+  }
+
+  setPlaces(places: PlaceFeature[]): void {
+    const data = {
+      type: 'FeatureCollection' as const,
+      features: places.map((f) => ({
+        type: 'Feature' as const,
+        geometry: f.geometry,
+        properties: { id: f.properties.id, name_ar: f.properties.title.ar, name_en: f.properties.title.en, rank: f.properties.rank },
+      })),
+    };
+    const apply = () => (this.map.getSource(PLACES_SOURCE) as any)?.setData(data);
+    if (this.map.isStyleLoaded()) apply();
+    else this.map.once('load', apply);
+  }
+
+  get ready(): boolean {
+    return this.idleOnce;
+  }
+
+  /** Ids of every story feature drawn within `radius` pixels of a place: what a click there could hit. */
+  pickIdsAt(lng: number, lat: number, radius = 6): string[] {
+    const { x, y } = this.map.project([lng, lat]);
+    const hits = this.overlay.pickMultipleObjects({ x, y, radius, depth: 20 });
+    return [...new Set(hits.filter((h) => h.object).map((h) => pickedFeature(h.object as Picked).properties.id))];
+  }
+
+  /** Resolves once the map has drawn everything it was given (tests and image export wait on it). */
+  whenIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.map.once('idle', () => resolve());
+      this.map.triggerRepaint();
+    });
+  }
+
+  resize(): void {
+    this.map.resize();
+  }
+
+  destroy(): void {
+    this.map.removeControl(this.overlay);
+    this.overlay.finalize();
+    this.map.remove();
+  }
+}

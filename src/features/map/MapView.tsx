@@ -1,0 +1,123 @@
+import { useEffect, useRef, useState } from 'react';
+import { useAppStore, useStoreApi, type AppState } from '../../state/store';
+import { readyFeatures } from '../../state/selectors';
+import { LAYER_IDS, type LayerId, type PlaceFeature, type StoryFeature } from '../../data/schema';
+import { strings } from '../../i18n/strings';
+import type { IconAtlas } from './icons';
+import { FIRST_LABEL_LAYER } from './style';
+import type { MapEngine } from './MapEngine';
+
+type EngineModule = typeof import('./engine');
+
+export function hasWebGL2(): boolean {
+  try {
+    return !!document.createElement('canvas').getContext('webgl2');
+  } catch {
+    return false;
+  }
+}
+
+/** Thin React shell: creates the engine once, feeds it store changes, destroys it on unmount. */
+export function MapView({ onUnavailable }: { onUnavailable(reason: string): void }) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const store = useStoreApi();
+  const config = useAppStore((s) => s.config);
+  const lang = useAppStore((s) => s.lang);
+  const [loaded, setLoaded] = useState<{ engine: MapEngine; lib: EngineModule } | null>(null);
+  const engine = loaded?.engine ?? null;
+
+  useEffect(() => {
+    if (!config || !containerRef.current) return;
+    if (!hasWebGL2()) {
+      onUnavailable('webgl');
+      return;
+    }
+    let disposed = false;
+    let created: MapEngine | null = null;
+    const { lang: initialLang } = store.getState();
+    // The engine and its libraries are a separate chunk, so the page shell paints first.
+    import('./engine').then((lib) => {
+      if (disposed || !containerRef.current) return;
+      try {
+        created = new lib.MapEngine({
+          container: containerRef.current,
+          baseUrl: document.baseURI,
+          lang: initialLang,
+          center: config.view.center,
+          zoom: config.view.zoom,
+          bounds: config.bounds,
+          attribution: attributionText(store.getState()),
+          onPick: (id) => store.getState().select(id),
+          onHover: (hover) => store.getState().setHover(hover),
+          onError: (message) => console.warn(`[map] ${message}`),
+        });
+      } catch (error) {
+        onUnavailable((error as Error).message);
+        return;
+      }
+      (window as any).__tripoliMap = created;
+      setLoaded({ engine: created, lib });
+    });
+    return () => {
+      disposed = true;
+      created?.destroy();
+      if ((window as any).__tripoliMap === created) delete (window as any).__tripoliMap;
+    };
+  }, [config, store, onUnavailable]);
+
+  useEffect(() => {
+    if (!loaded) return;
+    const { engine, lib } = loaded;
+    let icons: IconAtlas | null = null;
+    let lastPlaces: unknown = null;
+    const render = (state: AppState) => {
+      if (!state.config) return;
+      icons ??= lib.buildIconAtlas();
+      const features: Partial<Record<LayerId, StoryFeature[]>> = {};
+      for (const id of LAYER_IDS) features[id] = readyFeatures(state.layers, id);
+      engine.setLayers(
+        lib.buildLayers({
+          day: state.day,
+          features,
+          visible: state.visible,
+          actors: state.config.actors,
+          selectedId: state.selectedId,
+          hoveredId: state.hover?.id ?? null,
+          icons,
+          beforeId: FIRST_LABEL_LAYER,
+        }),
+      );
+      const places = state.visible.places ? (features.places as PlaceFeature[]) : [];
+      if (places !== lastPlaces) {
+        lastPlaces = places;
+        engine.setPlaces(places);
+      }
+    };
+    render(store.getState());
+    // Subscribing outside React keeps playback from re-rendering the component tree each frame.
+    return store.subscribe((state, previous) => {
+      if (
+        state.day !== previous.day ||
+        state.layers !== previous.layers ||
+        state.visible !== previous.visible ||
+        state.selectedId !== previous.selectedId ||
+        state.hover?.id !== previous.hover?.id
+      )
+        render(state);
+    });
+  }, [loaded, store]);
+
+  useEffect(() => {
+    if (!engine) return;
+    engine.setLang(lang);
+    engine.setAttribution(attributionText(store.getState()));
+    engine.map.getCanvas().setAttribute('aria-label', strings[lang].mapLabel);
+  }, [engine, lang, store]);
+
+  return <div ref={containerRef} className="map" data-testid="map" data-ready={engine ? 'true' : 'false'} />;
+}
+
+function attributionText(state: AppState): string {
+  const t = strings[state.lang];
+  return `${t.attributionStory} · ${t.attributionBasemap}`;
+}

@@ -1,0 +1,22 @@
+import type { Actor } from '../../data/schema';
+
+export type RGBA = [number, number, number, number];
+
+export function hexToRgba(hex: string, alpha = 255): RGBA {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255, alpha];
+}
+
+/** Okabe–Ito colours: told apart under the common colour-vision deficiencies. */
+export const SIDE_COLORS: Record<Actor['side'], string> = {
+  gna: '#0072b2',
+  lna: '#d55e00',
+  foreign: '#6b6b6b',
+  contested: '#7a5195',
+  none: '#8a8a8a',
+};
+
+export const FRONT_LINE_COLOR: RGBA = [30, 30, 30, 255];
+export const HALO_COLOR: RGBA = [255, 255, 255, 230];
+export const SELECTION_COLOR: RGBA = [0, 0, 0, 255];
+export const UNDER_ATTACK_COLOR: RGBA = [200, 0, 40, 255];

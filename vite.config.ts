@@ -1,0 +1,73 @@
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const DATA_DIR = resolve(process.env.STORY_DATA_DIR ?? 'data');
+const DATA_FILE = /\.(geo)?json$/;
+
+/**
+ * The story's data stays out of the JavaScript bundle: it is served beside the app under data/ so
+ * that each layer loads, fails and retries on its own, and so a journalist can swap files after a
+ * build. STORY_DATA_DIR points the build at another story's folder.
+ */
+function storyData(): Plugin {
+  return {
+    name: 'story-data',
+    configureServer(server) {
+      server.middlewares.use('/data/', (req, res, next) => {
+        const name = decodeURIComponent((req.url ?? '').split('?')[0]).replace(/^\//, '');
+        if (!DATA_FILE.test(name) || name.includes('/') || name.includes('..')) return next();
+        try {
+          const body = readFileSync(join(DATA_DIR, name));
+          res.setHeader('Content-Type', 'application/json');
+          res.end(body);
+        } catch {
+          next();
+        }
+      });
+    },
+    generateBundle() {
+      for (const name of readdirSync(DATA_DIR).filter((n) => DATA_FILE.test(n))) {
+        this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(join(DATA_DIR, name)) });
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  // Relative asset paths: the build runs from any sub-path of any static host.
+  base: './',
+  plugins: [react(), storyData()],
+  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1500 },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'components',
+          include: ['tests/components/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['tests/components/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/browser/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
