@@ -29,11 +29,17 @@ export interface MapEngineOptions {
 
 const LABEL_LAYERS = ['basemap-labels', 'story-places-labels'];
 
+/** The configured zoom suits a desktop; narrower screens zoom out so the same stretch of coast fits. */
+export function fitZoom(zoom: number, width: number, referenceWidth = 900): number {
+  return width > 0 && width < referenceWidth ? zoom - Math.log2(referenceWidth / width) : zoom;
+}
+
 export class MapEngine {
   readonly map: MapLibreMap;
   private readonly overlay: MapLibreOverlay;
   private layers: Layer[] = [];
   private idleOnce = false;
+  private navigation: NavigationControl | null = null;
 
   constructor(private readonly options: MapEngineOptions) {
     const [west, south, east, north] = options.bounds;
@@ -41,10 +47,11 @@ export class MapEngine {
       container: options.container,
       style: buildStyle(options.baseUrl, options.lang),
       center: options.center,
-      zoom: options.zoom,
+      zoom: fitZoom(options.zoom, options.container.clientWidth),
       minZoom: 3,
       maxZoom: 13,
-      maxBounds: [[west - 6, south - 4], [east + 6, north + 4]],
+      // Kept inside the shipped basemap, whose clipped edges would otherwise show.
+      maxBounds: [[west - 2, south - 1], [east + 2, north + 1]],
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
@@ -52,8 +59,8 @@ export class MapEngine {
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     this.map.touchZoomRotate.disableRotation();
-    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new AttributionControl({ compact: false, customAttribution: options.attribution }), 'bottom-right');
+    this.placeNavigation(options.lang);
     this.map.on('error', (event) => options.onError(event.error?.message ?? 'map error'));
 
     this.overlay = new MapLibreOverlay({
@@ -78,7 +85,15 @@ export class MapEngine {
     this.overlay.setProps({ layers });
   }
 
+  /** Zoom buttons sit at the bottom of the reading end, clear of the legend and the details panel. */
+  private placeNavigation(lang: Lang): void {
+    if (this.navigation) this.map.removeControl(this.navigation);
+    this.navigation = new NavigationControl({ showCompass: false });
+    this.map.addControl(this.navigation, lang === 'ar' ? 'bottom-left' : 'bottom-right');
+  }
+
   setLang(lang: Lang): void {
+    this.placeNavigation(lang);
     const apply = () => LABEL_LAYERS.forEach((id) => this.map.getLayer(id) && this.map.setLayoutProperty(id, 'text-field', nameField(lang)));
     if (this.map.isStyleLoaded()) apply();
     else this.map.once('load', apply);

@@ -90,8 +90,8 @@ export function TimeSlider({ scale, day, markDays, lang, onChange }: Props) {
             {new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }).format(scale.contextStart * 864e5)}
           </span>
         )}
-        {months.map((d) => (
-          <span key={d} className="slider-label" style={{ insetInlineStart: at(d) }}>
+        {months.map((d, i) => (
+          <span key={d} className={`slider-label${i % 2 ? ' minor' : ''}`} style={{ insetInlineStart: at(d) }}>
             {new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(d * 864e5)}
           </span>
         ))}
