@@ -66,6 +66,8 @@ export class MapEngine {
     this.overlay = new MapLibreOverlay({
       interleaved: true,
       layers: [],
+      // Symbols have holes (the plane in a base's square) and fingers are broad: pick near misses too.
+      pickingRadius: 6,
       onClick: (info: PickingInfo) => options.onPick(info.object ? pickedFeature(info.object as Picked).properties.id : null),
       onHover: (info: PickingInfo) =>
         options.onHover(info.object ? { id: pickedFeature(info.object as Picked).properties.id, x: info.x, y: info.y } : null),

@@ -1,0 +1,74 @@
+/** Layer switches, hover, and one broken data file that must not take the rest of the map down. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { appUrl, idle, launch, openApp, pickAt, screenPoint, waitForMap } from './harness';
+
+const MISRATA = [15.0925, 32.3754] as const;
+const MITIGA = [13.276, 32.8941] as const;
+const WATIYA = [11.8978, 32.4735] as const;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('layers', () => {
+  it('switching a layer off removes it from the map, and back on restores it', async () => {
+    const { page } = await openApp(browser, { hash: 'date=2019-12-21&lang=en' });
+    const strikesAtMisrata = async () => (await pickAt(page, ...MISRATA, 10)).filter((id) => id.startsWith('strike-'));
+    expect(await strikesAtMisrata()).not.toEqual([]);
+    await page.getByRole('checkbox', { name: 'Air strikes' }).uncheck();
+    await idle(page);
+    expect(await strikesAtMisrata()).toEqual([]);
+    await page.getByRole('checkbox', { name: 'Air strikes' }).check();
+    await idle(page);
+    expect(await strikesAtMisrata()).not.toEqual([]);
+    await page.context().close();
+  });
+
+  it('hovering a feature shows a tooltip with its title', async () => {
+    const { page } = await openApp(browser, { hash: 'date=2019-12-21&lang=en' });
+    const { x, y } = await screenPoint(page, ...WATIYA);
+    await page.mouse.move(x, y);
+    const tooltip = page.getByRole('tooltip');
+    await tooltip.waitFor();
+    expect(await tooltip.textContent()).toMatch(/Watiya/);
+    await page.mouse.move(x, y - 150);
+    await tooltip.waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+
+  it('a malformed layer shows an error naming file, feature and field; the rest still draws', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.route('**/data/strikes.geojson', async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      body.features[0].properties.count = 'sixteen';
+      await route.fulfill({ response, json: body });
+    });
+    await page.route('**/data/events.geojson', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"type": "FeatureCollection", "features": [' }));
+    await page.goto(appUrl('date=2019-12-21&lang=en'));
+    await waitForMap(page);
+    const errors = page.getByTestId('layer-errors');
+    await errors.waitFor();
+    const text = await errors.textContent();
+    expect(text).toMatch(/strikes\.geojson, feature "strike-[a-z0-9-]+", field "count"/);
+    expect(text).toMatch(/events\.geojson: is not valid JSON/);
+    // Bases still draw, strikes and events do not.
+    expect((await pickAt(page, ...MITIGA, 6)).some((id) => id.includes('mitiga'))).toBe(true);
+    expect((await pickAt(page, ...MISRATA, 10)).filter((id) => id.startsWith('strike-') || id.startsWith('event-'))).toEqual([]);
+
+    // Retry after the file is fixed brings the layer back.
+    await page.unroute('**/data/events.geojson');
+    await page.getByRole('button', { name: 'Retry' }).last().click();
+    await expect.poll(async () => (await pickAt(page, ...MISRATA, 10)).filter((id) => id.startsWith('event-')).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
