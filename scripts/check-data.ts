@@ -1,55 +1,123 @@
 /**
  * `npm run check:data [dir]`: validates every file of a story with the app's own schemas and prints
- * every problem at once, each naming the file, the feature and the field. Exits 1 on any problem.
+ * every problem at once, each naming the file, the feature and the field, with a hint. Exits 1 on
+ * any problem. `checkStoryDir` is the same check as a function, for tests and other scripts.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { crossCheck, formatProblem, MAX_LAYER_BYTES, parseConfig, parseLayer, type DataProblem } from '../src/data/validate';
-import type { StoryFeature } from '../src/data/schema';
+import { pathToFileURL } from 'node:url';
+import {
+  checkConfig,
+  checkStoryChapters,
+  crossCheck,
+  formatProblem,
+  MAX_LAYER_BYTES,
+  parseConfig,
+  parseLayer,
+  type DataProblem,
+  type LooseFeature,
+} from '../src/data/validate';
 
-const dir = resolve(process.argv[2] ?? 'data');
-const problems: DataProblem[] = [];
-const show = (path: string) => relative(process.cwd(), path) || path;
+export interface CheckResult {
+  problems: DataProblem[];
+  /** Things that do not stop the app but are probably mistakes (a file nothing loads). */
+  warnings: string[];
+  featureCount: number;
+  layerCount: number;
+}
 
-function readJson(path: string): unknown {
-  try {
-    if (statSync(path).size > MAX_LAYER_BYTES) {
-      problems.push({ file: show(path), message: `larger than ${MAX_LAYER_BYTES} bytes` });
+/** Optional chapters file; checked only when it exists. */
+export const STORY_FILE = 'story.json';
+
+/** A path as a user wants to read it: relative inside the working folder, absolute outside it. */
+function shown(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+export function checkStoryDir(dirArg: string, cwd = process.cwd()): CheckResult {
+  const dir = resolve(cwd, dirArg);
+  const problems: DataProblem[] = [];
+  const warnings: string[] = [];
+  const show = (path: string) => shown(path, cwd);
+
+  const readJson = (path: string, hint: string): unknown => {
+    try {
+      if (statSync(path).size > MAX_LAYER_BYTES) {
+        problems.push({ file: show(path), message: `larger than ${MAX_LAYER_BYTES} bytes`, hint: 'the app refuses bigger files: split or simplify the layer' });
+        return undefined;
+      }
+      return JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      const err = error as NodeJS.ErrnoException;
+      problems.push(
+        err.code === 'ENOENT'
+          ? { file: show(path), message: 'file not found', hint }
+          : { file: show(path), message: err.message, hint: err instanceof SyntaxError ? 'not valid JSON: look for a missing comma, quote or bracket near that position' : undefined },
+      );
       return undefined;
     }
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    problems.push({ file: show(path), message: (error as Error).message });
-    return undefined;
+  };
+
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    problems.push({ file: show(dir), message: 'no such folder', hint: 'pass the folder that holds config.json, e.g. npm run check:data examples/libya-2020' });
+    return { problems, warnings, featureCount: 0, layerCount: 0 };
   }
-}
 
-const configPath = join(dir, 'config.json');
-const rawConfig = readJson(configPath);
-const { config, problems: configProblems } = rawConfig === undefined ? { config: undefined, problems: [] } : parseConfig(show(configPath), rawConfig);
-problems.push(...configProblems);
+  const configPath = join(dir, 'config.json');
+  const rawConfig = readJson(configPath, 'every story folder needs a config.json; see docs/data-format.md');
+  const { config, problems: configProblems } =
+    rawConfig === undefined ? { config: undefined, problems: [] } : parseConfig(show(configPath), rawConfig);
+  problems.push(...configProblems);
 
-let featureCount = 0;
-let skipped = 0;
-if (config) {
-  const layers: { file: string; features: StoryFeature[] }[] = [];
-  for (const layer of config.layers) {
-    const path = join(dir, layer.file);
-    const raw = readJson(path);
-    if (raw === undefined) continue;
-    const result = parseLayer(show(path), layer.id, raw);
-    problems.push(...result.problems);
-    layers.push({ file: show(path), features: result.features });
-    featureCount += result.features.length;
-    skipped += result.skippedNullGeometry;
+  let featureCount = 0;
+  let skipped = 0;
+  if (config) {
+    problems.push(...checkConfig(show(configPath), config));
+    const layers: { file: string; features: LooseFeature[] }[] = [];
+    for (const layer of config.layers) {
+      const path = join(dir, layer.file);
+      const raw = readJson(path, `config.json layers lists "${layer.file}" for ${layer.id}: add the file or fix its name`);
+      if (raw === undefined) continue;
+      const result = parseLayer(show(path), layer.id, raw);
+      problems.push(...result.problems);
+      // Features the schema refused are cross-checked too, so one run reports every problem.
+      layers.push({ file: show(path), features: [...result.features, ...(result.rejected as LooseFeature[])] });
+      featureCount += result.features.length;
+      skipped += result.skippedNullGeometry;
+    }
+    problems.push(...crossCheck(config, layers));
+
+    const storyPath = join(dir, STORY_FILE);
+    if (existsSync(storyPath)) {
+      const raw = readJson(storyPath, '');
+      const ids = new Set(layers.flatMap((l) => l.features.map((f) => (f.properties as { id?: string } | undefined)?.id ?? '')));
+      if (raw !== undefined) problems.push(...checkStoryChapters(show(storyPath), raw, config, ids));
+    }
+
+    const listed = new Set([...config.layers.map((l) => l.file), 'config.json', STORY_FILE]);
+    for (const name of readdirSync(dir).filter((n) => /\.(geo)?json$/.test(n) && !listed.has(n)))
+      warnings.push(`${show(join(dir, name))} is not listed in config.json layers, so the app never loads it`);
   }
-  problems.push(...crossCheck(config, layers));
+  if (skipped) warnings.push(`${skipped} feature(s) without geometry were skipped`);
+  // Schema and cross-file problems arrive in two passes; list them file by file (the sort is stable).
+  const files = [...new Set(problems.map((p) => p.file))];
+  problems.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file));
+  return { problems, warnings, featureCount, layerCount: config?.layers.length ?? 0 };
 }
 
-for (const p of problems) console.error(formatProblem(p));
-if (skipped) console.warn(`${skipped} feature(s) without geometry were skipped`);
-if (problems.length) {
-  console.error(`check:data: ${problems.length} problem(s) in ${show(dir)}`);
-  process.exit(1);
+function main(argv: string[]): number {
+  const dirArg = argv[0] ?? 'data';
+  const { problems, warnings, featureCount, layerCount } = checkStoryDir(dirArg);
+  for (const p of problems) console.error(formatProblem(p));
+  for (const w of warnings) console.warn(`warning: ${w}`);
+  const where = shown(resolve(dirArg), process.cwd());
+  if (problems.length) {
+    console.error(`check:data: ${problems.length} problem(s) in ${where}`);
+    return 1;
+  }
+  console.log(`check:data: ${featureCount} features in ${layerCount} layers of ${where}, no problems`);
+  return 0;
 }
-console.log(`check:data: ${featureCount} features in ${config!.layers.length} layers, no problems`);
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) process.exitCode = main(process.argv.slice(2));

@@ -7,7 +7,8 @@ import { z } from 'zod';
 /** A calendar date written the way the article lets us know it: a day, a month or a year. */
 export const PartialDate = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD')
+  // abort: a date in the wrong shape is one problem, not also "not a real calendar date".
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'expected YYYY, YYYY-MM or YYYY-MM-DD', abort: true })
   .refine(isRealDate, 'not a real calendar date');
 
 export const DatePrecision = z.enum(['day', 'month', 'approximate']);
@@ -27,8 +28,12 @@ export const Confidence = z.enum(['reported', 'claimed', 'estimated']);
  */
 export const Sources = z
   .object({
-    /** Paragraph numbers of the article (see ../shared/seed/facts.md: title = 1, body 3-53). */
-    article: z.array(z.number().int().min(1).max(53)).default([]),
+    /**
+     * Paragraph numbers of the article (for the shipped story see ../shared/seed/facts.md: title = 1,
+     * body 3-53). The upper limit is the story's own: config.json `source.paragraphs`, checked in
+     * crossCheck.
+     */
+    article: z.array(z.number().int().min(1)).default([]),
     /** Set when anything in this feature does not come from the article; say what in `note`. */
     generalKnowledge: z.boolean().default(false),
     note: Text.optional(),
@@ -181,7 +186,13 @@ export const StoryConfig = z.object({
   title: Text,
   subtitle: Text,
   /** The article the story is built from. */
-  source: z.object({ publisher: Text, title: Text, published: PartialDate }),
+  source: z.object({
+    publisher: Text,
+    title: Text,
+    published: PartialDate,
+    /** How many paragraphs the article has; paragraph numbers in `sources.article` may not exceed it. */
+    paragraphs: z.number().int().positive().optional(),
+  }),
   range: z.object({
     /** The story proper; the slider gives it most of its length. */
     start: PartialDate,

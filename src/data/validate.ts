@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import {
   layerFeatureSchemas,
+  PartialDate,
   StoryConfig,
   type LayerId,
   type StoryFeature,
@@ -16,10 +17,14 @@ export interface DataProblem {
   featureId?: string;
   field?: string;
   message: string;
+  /** What to do about it, in a few words: "add it to config.json actors". */
+  hint?: string;
 }
 
 export interface LayerResult {
   features: StoryFeature[];
+  /** The raw features the schema refused: check:data still cross-checks them. */
+  rejected: unknown[];
   problems: DataProblem[];
   /** Features without geometry are skipped rather than rejected; the count is reported. */
   skippedNullGeometry: number;
@@ -37,10 +42,16 @@ export function parseConfig(file: string, raw: unknown): { config?: StoryConfig;
 export function parseLayer(file: string, layerId: LayerId, raw: unknown): LayerResult {
   const problems: DataProblem[] = [];
   const features: StoryFeature[] = [];
+  const rejected: unknown[] = [];
   let skippedNullGeometry = 0;
   if (!isRecord(raw) || raw.type !== 'FeatureCollection' || !Array.isArray(raw.features)) {
-    problems.push({ file, field: 'type', message: 'expected a GeoJSON FeatureCollection with a features array' });
-    return { features, problems, skippedNullGeometry };
+    problems.push({
+      file,
+      field: 'type',
+      message: 'expected a GeoJSON FeatureCollection with a features array',
+      hint: 'the file must read { "type": "FeatureCollection", "features": [ ... ] }',
+    });
+    return { features, rejected, problems, skippedNullGeometry };
   }
   const schema = layerFeatureSchemas[layerId] as z.ZodType<StoryFeature>;
   raw.features.forEach((item: unknown, index: number) => {
@@ -51,60 +62,105 @@ export function parseLayer(file: string, layerId: LayerId, raw: unknown): LayerR
     }
     const result = schema.safeParse(item);
     if (result.success) features.push(result.data);
-    else problems.push(...zodProblems(file, featureId, result.error));
+    else {
+      rejected.push(item);
+      problems.push(...zodProblems(file, featureId, result.error));
+    }
   });
-  return { features, problems, skippedNullGeometry };
+  return { features, rejected, problems, skippedNullGeometry };
+}
+
+/** A feature as crossCheck reads it: checked ones, or (in check:data) ones the schema rejected. */
+export interface LooseFeature {
+  geometry?: unknown;
+  properties?: unknown;
 }
 
 /**
  * Checks that need every file at once: ids unique across the story, references to actors, weapons
- * and bases, dates inside the story's range and coordinates inside its bounds.
+ * and bases, paragraph numbers inside the article, dates inside the story's range and coordinates
+ * inside its bounds. It reads its features defensively, so that `check:data` can also run it on the
+ * features the schema rejected (`LayerResult.rejected`) and report every problem in one go.
  */
-export function crossCheck(
-  config: StoryConfig,
-  layers: { file: string; features: StoryFeature[] }[],
-): DataProblem[] {
+export function crossCheck(config: StoryConfig, layers: { file: string; features: readonly LooseFeature[] }[]): DataProblem[] {
   const problems: DataProblem[] = [];
   const actors = new Set(config.actors.map((a) => a.id));
   const weapons = new Set(config.weapons.map((w) => w.id));
   const seen = new Map<string, string>();
   const baseIds = new Set<string>();
   for (const { features } of layers)
-    for (const f of features) if (f.properties.kind === 'air-base') baseIds.add(f.properties.id);
+    for (const f of features) {
+      const p = recordOf(f.properties);
+      if (p.kind === 'air-base' && typeof p.id === 'string') baseIds.add(p.id);
+    }
 
   const first = dayOfDate(config.range.contextStart);
   const last = dayOfDate(config.range.end);
   const [west, south, east, north] = config.bounds;
+  const paragraphs = config.source.paragraphs;
+  const actorHint = `add it to config.json actors, or use one of: ${listOf(actors)}`;
+  const weaponHint = `add it to config.json weapons${weapons.size ? `, or use one of: ${listOf(weapons)}` : ''}`;
+  const baseHint = `use the id of a feature in the air-bases layer${baseIds.size ? `: ${listOf(baseIds)}` : ''}`;
+  const rangeHint = 'fix the date, or widen config.json range (contextStart to end)';
 
   for (const { file, features } of layers) {
     for (const f of features) {
-      const p = f.properties;
-      const at = (field: string, message: string) => problems.push({ file, featureId: p.id, field, message });
-      const earlier = seen.get(p.id);
-      if (earlier) at('id', `duplicate id: also used in ${earlier}`);
-      else seen.set(p.id, file);
+      const p = recordOf(f.properties);
+      const id = typeof p.id === 'string' ? p.id : undefined;
+      const at = (field: string, message: string, hint: string) => problems.push({ file, featureId: id, field, message, hint });
+      const known = (field: string, set: Set<string>, what: string, hint: string) => {
+        const value = p[field];
+        const list = Array.isArray(value) ? value : [value];
+        list.forEach((v, i) => {
+          if (typeof v === 'string' && !set.has(v)) at(Array.isArray(value) ? `${field}.${i}` : field, `unknown ${what} "${v}"`, hint);
+        });
+      };
 
-      if (p.claimedBy && !actors.has(p.claimedBy)) at('claimedBy', `unknown actor "${p.claimedBy}"`);
+      if (id !== undefined) {
+        const earlier = seen.get(id);
+        if (earlier) at('id', `duplicate id: also used in ${earlier}`, 'give every feature its own id');
+        else seen.set(id, file);
+      }
+      known('claimedBy', actors, 'actor', actorHint);
       if (p.kind === 'strike') {
-        if (!actors.has(p.attacker)) at('attacker', `unknown actor "${p.attacker}"`);
-        if (p.target && !baseIds.has(p.target)) at('target', `no air base with id "${p.target}"`);
+        known('attacker', actors, 'actor', actorHint);
+        if (typeof p.target === 'string' && !baseIds.has(p.target)) at('target', `no air base with id "${p.target}"`, baseHint);
       }
-      if (p.kind === 'event' && !actors.has(p.actor)) at('actor', `unknown actor "${p.actor}"`);
+      if (p.kind === 'event') known('actor', actors, 'actor', actorHint);
       if (p.kind === 'air-base') {
-        p.operators.forEach((o, i) => actors.has(o) || at(`operators.${i}`, `unknown actor "${o}"`));
-        p.aircraft.forEach((w, i) => weapons.has(w) || at(`aircraft.${i}`, `unknown weapon "${w}"`));
+        known('operators', actors, 'actor', actorHint);
+        known('aircraft', weapons, 'weapon', weaponHint);
       }
-      for (const field of ['start', 'end', 'snapshot'] as const) {
-        const value = (p as Record<string, unknown>)[field];
-        if (typeof value !== 'string') continue;
-        const day = dayOfDate(value);
+      const article = recordOf(p.sources).article;
+      if (paragraphs !== undefined && Array.isArray(article))
+        article.forEach((n, i) => {
+          if (typeof n === 'number' && n > paragraphs)
+            at(
+              `sources.article.${i}`,
+              `paragraph ${n} is beyond the article's ${paragraphs} paragraphs`,
+              'paragraphs are numbered from 1 (the title) to config.json source.paragraphs',
+            );
+        });
+      const days: Partial<Record<string, number>> = {};
+      for (const field of ['start', 'end', 'snapshot']) {
+        const value = p[field];
+        if (!PartialDate.safeParse(value).success) continue;
+        const day = (days[field] = dayOfDate(value as string));
         if (day < first || day > last)
-          at(field, `${value} is outside the story (${config.range.contextStart} to ${config.range.end})`);
+          at(field, `${value} is outside the story (${config.range.contextStart} to ${config.range.end})`, rangeHint);
       }
-      if ('end' in p && p.end && dayOfDate(p.end) < dayOfDate(p.start)) at('end', 'ends before it starts');
+      if (days.start !== undefined && days.end !== undefined && days.end < days.start)
+        at('end', 'ends before it starts', 'start and end swapped?');
       for (const [lon, lat] of coordinatesOf(f.geometry)) {
         if (lon < west || lon > east || lat < south || lat > north) {
-          at('geometry', `point ${lon},${lat} is outside the story's bounds (lon/lat swapped?)`);
+          const swapped = lat >= west && lat <= east && lon >= south && lon <= north;
+          at(
+            'geometry',
+            `point ${lon},${lat} is outside the story's bounds (${config.bounds.join(', ')})`,
+            swapped
+              ? 'lon/lat swapped? GeoJSON coordinates are [longitude, latitude]'
+              : 'GeoJSON coordinates are [longitude, latitude]: check the point, or widen config.json bounds',
+          );
           break;
         }
       }
@@ -113,20 +169,144 @@ export function crossCheck(
   return problems;
 }
 
+/**
+ * Checks inside config.json that its schema cannot express: the range in order, the landing date
+ * and the view inside the story, ids unique. The app tolerates these; `check:data` reports them.
+ */
+export function checkConfig(file: string, config: StoryConfig): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const at = (field: string, message: string, hint: string) => problems.push({ file, field, message, hint });
+  const { contextStart, start, end } = config.range;
+  if (dayOfDate(contextStart) > dayOfDate(start))
+    at('range.contextStart', `${contextStart} is after range.start (${start})`, 'contextStart is the earliest date the slider reaches; put it on or before start');
+  if (dayOfDate(start) > dayOfDate(end)) at('range.end', `${end} is before range.start (${start})`, 'start and end swapped?');
+  const initial = dayOfDate(config.initialDate);
+  if (initial < dayOfDate(contextStart) || initial > dayOfDate(end))
+    at('initialDate', `${config.initialDate} is outside the story (${contextStart} to ${end})`, 'use a date between range.contextStart and range.end');
+  const [west, south, east, north] = config.bounds;
+  if (west >= east || south >= north)
+    at('bounds', `[${config.bounds.join(', ')}] is not [west, south, east, north]`, 'write bounds as [west, south, east, north], e.g. [8, 18, 34, 42]');
+  const [lon, lat] = config.view.center;
+  if (lon < west || lon > east || lat < south || lat > north)
+    at('view.center', `${lon},${lat} is outside bounds`, 'lon/lat swapped? view.center is [longitude, latitude]');
+  const unique = (field: string, values: string[], hint: string) => {
+    const seen = new Set<string>();
+    values.forEach((v, i) => {
+      if (seen.has(v)) at(`${field}.${i}`, `"${v}" is listed twice`, hint);
+      seen.add(v);
+    });
+  };
+  unique('actors', config.actors.map((a) => a.id), 'give every actor its own id');
+  unique('weapons', config.weapons.map((w) => w.id), 'give every weapon its own id');
+  unique('layers', config.layers.map((l) => l.id), 'each layer may appear once; put all its features in one file');
+  return problems;
+}
+
+/** Fields of a chapter in story.json that name features of the story. */
+const CHAPTER_FEATURE_FIELDS = ['feature', 'features', 'featureId', 'featureIds', 'select', 'selected', 'selectedId', 'highlight', 'highlights'];
+const CHAPTER_DATE_FIELDS = ['date', 'start', 'end'];
+
+/**
+ * An optional story.json (chapters that walk a reader through the story) may only point at
+ * features and dates that exist. Its format belongs to the chapters feature, so this reads it
+ * leniently: `chapters` must be an array of objects; any of CHAPTER_FEATURE_FIELDS (an id or a list
+ * of ids) must name a feature, and any of CHAPTER_DATE_FIELDS must be a date inside the story.
+ */
+export function checkStoryChapters(
+  file: string,
+  raw: unknown,
+  config: StoryConfig,
+  featureIds: ReadonlySet<string>,
+): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const chapters = isRecord(raw) ? raw.chapters : undefined;
+  if (!Array.isArray(chapters)) {
+    problems.push({ file, field: 'chapters', message: 'expected an object with a chapters array', hint: 'the file must read { "chapters": [ { "id": "...", ... } ] }' });
+    return problems;
+  }
+  const first = dayOfDate(config.range.contextStart);
+  const last = dayOfDate(config.range.end);
+  const seen = new Set<string>();
+  chapters.forEach((chapter: unknown, index: number) => {
+    const where = `chapters.${index}`;
+    if (!isRecord(chapter)) {
+      problems.push({ file, field: where, message: 'a chapter must be an object', hint: 'write each chapter as { "id": "...", ... }' });
+      return;
+    }
+    const id = typeof chapter.id === 'string' ? chapter.id : undefined;
+    const at = (field: string, message: string, hint: string) =>
+      problems.push({ file, featureId: id ? `chapter ${id}` : `chapter #${index}`, field: `${where}.${field}`, message, hint });
+    if (id && seen.has(id)) at('id', `duplicate chapter id "${id}"`, 'give every chapter its own id');
+    if (id) seen.add(id);
+    for (const field of CHAPTER_FEATURE_FIELDS) {
+      const value = chapter[field];
+      if (value === undefined || value === null) continue;
+      const ids = Array.isArray(value) ? value : [value];
+      ids.forEach((ref, i) => {
+        const path = Array.isArray(value) ? `${field}.${i}` : field;
+        if (typeof ref !== 'string') at(path, 'expected a feature id (a string)', 'write feature ids as strings, e.g. "strike-misrata-2019-12-20"');
+        else if (!featureIds.has(ref)) at(path, `no feature with id "${ref}"`, 'use the id of a feature in one of the layer files (ids are case-sensitive)');
+      });
+    }
+    for (const field of CHAPTER_DATE_FIELDS) {
+      const value = chapter[field];
+      if (value === undefined) continue;
+      const parsed = PartialDate.safeParse(value);
+      if (!parsed.success) at(field, `${JSON.stringify(value)} is not a date`, DATE_HINT);
+      else if (dayOfDate(parsed.data) < first || dayOfDate(parsed.data) > last)
+        at(field, `${parsed.data} is outside the story (${config.range.contextStart} to ${config.range.end})`, 'fix the date, or widen config.json range (contextStart to end)');
+    }
+  });
+  return problems;
+}
+
 export function formatProblem(p: DataProblem): string {
   const where = [p.file, p.featureId && `feature "${p.featureId}"`, p.field && `field "${p.field}"`]
     .filter(Boolean)
     .join(', ');
-  return `${where}: ${p.message}`;
+  return `${where}: ${p.message}${p.hint ? ` (hint: ${p.hint})` : ''}`;
 }
 
+const DATE_HINT = 'use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2019-12-20 (not 20/12/2019)';
+const DATE_FIELDS = new Set(['start', 'end', 'snapshot', 'published', 'contextStart', 'initialDate']);
+
 function zodProblems(file: string, featureId: string | undefined, error: z.ZodError): DataProblem[] {
-  return error.issues.map((issue) => ({
-    file,
-    featureId,
-    field: issue.path.filter((k) => k !== 'properties').join('.') || undefined,
-    message: issue.message,
-  }));
+  return error.issues.map((issue) => {
+    const field = issue.path.filter((k) => k !== 'properties').join('.') || undefined;
+    return { file, featureId, field, message: issue.message, hint: hintForIssue(issue, field ?? '') };
+  });
+}
+
+/** A hint for each kind of schema problem, from the issue and the field it is about. */
+function hintForIssue(issue: z.core.$ZodIssue, field: string): string | undefined {
+  const last = field.split('.').pop() ?? '';
+  const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+  if (last === 'ar' || last === 'en')
+    return missing || issue.code === 'too_small'
+      ? 'every text needs both languages: { "ar": "...", "en": "..." }, neither empty'
+      : 'write the text as a string';
+  if (field === 'sources' && issue.code === 'custom')
+    return 'list the article paragraphs in sources.article, or set sources.generalKnowledge: true and say what in sources.note';
+  if (DATE_FIELDS.has(last) && !missing)
+    return issue.message === 'not a real calendar date' ? 'check the month (01-12) and that the day exists in that month' : DATE_HINT;
+  if (field.startsWith('geometry') || last === 'center')
+    return issue.code === 'invalid_value'
+      ? `this layer holds ${issue.values.join(' or ')} geometries`
+      : 'coordinates are [longitude, latitude] numbers, e.g. [13.19, 32.89]';
+  if (missing) return `add the required field "${last}"`;
+  if (issue.code === 'invalid_type')
+    return issue.expected === 'number' ? 'write the number without quotes' : `expected ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
+  if (issue.code === 'invalid_value') return `use one of: ${issue.values.map(String).join(', ')}`;
+  if (issue.code === 'invalid_format' && last === 'id') return 'lower-case letters, digits and dashes, e.g. strike-misrata-2019-12-20';
+  if (issue.code === 'invalid_format' && last === 'color') return 'a colour as #rrggbb, e.g. #0072b2';
+  if (issue.code === 'too_small') return `at least ${String(issue.minimum)}${issue.origin === 'array' ? ' item(s)' : ''}`;
+  if (issue.code === 'too_big') return `at most ${String(issue.maximum)}${issue.origin === 'array' ? ' item(s)' : ''}`;
+  return undefined;
+}
+
+function listOf(ids: Iterable<string>, max = 8): string {
+  const all = [...ids];
+  return all.length > max ? `${all.slice(0, max).join(', ')}, ...` : all.join(', ');
 }
 
 function featureIdOf(item: unknown): string | undefined {
@@ -139,10 +319,14 @@ function isRecord(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function* coordinatesOf(geometry: StoryFeature['geometry']): Generator<[number, number]> {
+function recordOf(value: unknown): Record<string, any> {
+  return isRecord(value) ? value : {};
+}
+
+function* coordinatesOf(geometry: unknown): Generator<[number, number]> {
   const walk = function* (c: unknown): Generator<[number, number]> {
-    if (Array.isArray(c) && typeof c[0] === 'number') yield c as [number, number];
+    if (Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number') yield c as [number, number];
     else if (Array.isArray(c)) for (const inner of c) yield* walk(inner);
   };
-  yield* walk(geometry.coordinates);
+  yield* walk(recordOf(geometry).coordinates);
 }

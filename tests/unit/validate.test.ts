@@ -45,8 +45,18 @@ describe('layer validation', () => {
   it('requires a source: article paragraphs or a general-knowledge flag', () => {
     const none = parseLayer('s', 'strikes', collection(strike({ sources: { article: [] } })));
     expect(none.problems[0].message).toMatch(/article paragraphs or generalKnowledge/);
+  });
+
+  it('checks paragraph numbers against the article length in config.json, not a fixed limit', () => {
     const outside = parseLayer('s', 'strikes', collection(strike({ sources: { article: [99] } })));
-    expect(outside.problems[0].field).toBe('sources.article.0');
+    expect(outside.problems).toEqual([]);
+    const problems = crossCheck(config, [{ file: 's', features: outside.features }]);
+    expect(problems.map((p) => p.field)).toEqual(['sources.article.0']);
+    expect(problems[0].message).toMatch(/beyond the article's 53 paragraphs/);
+    const longer = { ...config, source: { ...config.source, paragraphs: 120 } };
+    expect(crossCheck(longer, [{ file: 's', features: outside.features }])).toEqual([]);
+    const unbounded = { ...config, source: { ...config.source, paragraphs: undefined } };
+    expect(crossCheck(unbounded, [{ file: 's', features: outside.features }])).toEqual([]);
   });
 
   it('skips features without geometry and counts them', () => {
@@ -69,7 +79,9 @@ describe('cross-file checks', () => {
       { file: 'a.geojson', features: parsed(strike()) },
       { file: 'b.geojson', features: parsed(strike()) },
     ]);
-    expect(problems.map(formatProblem)).toContainEqual('b.geojson, feature "strike-test", field "id": duplicate id: also used in a.geojson');
+    expect(problems.map(formatProblem)).toContainEqual(
+      'b.geojson, feature "strike-test", field "id": duplicate id: also used in a.geojson (hint: give every feature its own id)',
+    );
   });
 
   it('catches swapped coordinates, unknown actors and dates outside the story', () => {
