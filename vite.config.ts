@@ -28,6 +28,22 @@ function storyData(): Plugin {
         }
       });
     },
+    // The page's static title and description (what link previews and search engines read) come
+    // from the story's config.json, so another story needs no change to index.html.
+    transformIndexHtml(html) {
+      let config: { title?: { en?: string }; subtitle?: { en?: string } };
+      try {
+        config = JSON.parse(readFileSync(join(DATA_DIR, 'config.json'), 'utf8'));
+      } catch {
+        return html; // check:data reports a broken config; the app shows it too.
+      }
+      const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+      let out = html;
+      if (config.title?.en) out = out.replace(/<title>[^<]*<\/title>/, `<title>${escape(config.title.en)}</title>`);
+      if (config.subtitle?.en)
+        out = out.replace(/(<meta name="description" content=")[^"]*(")/, (_, open, close) => `${open}${escape(config.subtitle!.en!)}${close}`);
+      return out;
+    },
     generateBundle() {
       for (const name of readdirSync(DATA_DIR).filter((n) => DATA_FILE.test(n))) {
         this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(join(DATA_DIR, name)) });

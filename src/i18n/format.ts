@@ -1,4 +1,6 @@
-import type { Lang } from './strings';
+import { strings, type Lang } from './strings';
+import type { StoryConfig } from '../data/schema';
+import { dayOfDate, formatDay } from '../data/time';
 
 /** Locale tags for Intl. Arabic uses Latin digits by default, as Mada Masr does; `ar-EG` would give Arabic-Indic. */
 export const LOCALES: Record<Lang, string> = { en: 'en-GB', ar: 'ar-u-nu-latn' };
@@ -17,4 +19,18 @@ export function detectLang(languages: readonly string[]): Lang {
 
 export function dirOf(lang: Lang): 'rtl' | 'ltr' {
   return lang === 'ar' ? 'rtl' : 'ltr';
+}
+
+/** The story's credit line from config.json `source`: "Story: Mada Masr, December 2019". */
+export function storyCredit(source: StoryConfig['source'], lang: Lang): string {
+  const { published } = source;
+  const when = /^\d{4}$/.test(published) ? published : formatDay(dayOfDate(published), LOCALES[lang], 'month');
+  const comma = lang === 'ar' ? '، ' : ', ';
+  return `${strings[lang].attributionStory}: ${source.publisher[lang]}${comma}${when}`;
+}
+
+/** The map's accessible name: the story's title, then how to read the map without seeing it. */
+export function mapLabel(config: Pick<StoryConfig, 'title'> | null, lang: Lang): string {
+  const generic = strings[lang].mapLabel;
+  return config ? `${config.title[lang]}. ${generic}` : generic;
 }

@@ -1,11 +1,12 @@
 /** Every string of the interface, in both languages. A test fails if a key is missing in one. */
 export const strings = {
   en: {
-    appTitle: 'The battle for Tripoli, 2019',
+    /** Generic fallbacks: the story's own title and credit come from config.json. */
+    appTitle: 'Interactive story map',
     language: 'Language',
     switchLanguage: 'عربي',
     switchLanguageLabel: 'اعرض الخريطة بالعربية',
-    mapLabel: 'Map of the battle for Tripoli. The event list and the timeline give the same information as text.',
+    mapLabel: 'Interactive map. The event list and the timeline give the same information as text.',
     loading: 'Loading the map…',
     timeline: 'Timeline',
     timelineDate: 'Date shown on the map',
@@ -52,7 +53,7 @@ export const strings = {
     retry: 'Retry',
     skippedGeometry: 'features without a location were skipped',
     source: 'Source',
-    attributionStory: 'Story: Mada Masr, December 2019',
+    attributionStory: 'Story',
     attributionBasemap: 'Basemap: Natural Earth (public domain)',
     noWebgl: 'Your browser cannot draw the interactive map (WebGL is unavailable). The events are listed below.',
     errorTitle: 'Something went wrong',
@@ -62,11 +63,11 @@ export const strings = {
     legendNote: 'Shape shows the kind of event; colour shows the side.',
   },
   ar: {
-    appTitle: 'معركة طرابلس، 2019',
+    appTitle: 'خريطة تفاعلية للقصة',
     language: 'اللغة',
     switchLanguage: 'English',
     switchLanguageLabel: 'Show the map in English',
-    mapLabel: 'خريطة معركة طرابلس. تقدّم قائمة الأحداث والخط الزمني المعلومات نفسها نصًّا.',
+    mapLabel: 'خريطة تفاعلية. تقدّم قائمة الأحداث والخط الزمني المعلومات نفسها نصًّا.',
     loading: 'جارٍ تحميل الخريطة…',
     timeline: 'الخط الزمني',
     timelineDate: 'التاريخ المعروض على الخريطة',
@@ -113,7 +114,7 @@ export const strings = {
     retry: 'إعادة المحاولة',
     skippedGeometry: 'عناصر بلا موقع تم تجاوزها',
     source: 'المصدر',
-    attributionStory: 'القصة: مدى مصر، ديسمبر 2019',
+    attributionStory: 'القصة',
     attributionBasemap: 'الخريطة الأساسية: Natural Earth (ملكية عامة)',
     noWebgl: 'لا يستطيع متصفحك رسم الخريطة التفاعلية (WebGL غير متاح). الأحداث مدرجة أدناه.',
     errorTitle: 'حدث خطأ ما',

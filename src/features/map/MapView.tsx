@@ -3,6 +3,7 @@ import { useAppStore, useStoreApi, type AppState } from '../../state/store';
 import { readyFeatures } from '../../state/selectors';
 import { LAYER_IDS, type LayerId, type PlaceFeature, type StoryFeature } from '../../data/schema';
 import { strings } from '../../i18n/strings';
+import { mapLabel, storyCredit } from '../../i18n/format';
 import type { IconAtlas } from './icons';
 import { FIRST_LABEL_LAYER } from './style';
 import type { MapEngine } from './MapEngine';
@@ -46,7 +47,8 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
           center: config.view.center,
           zoom: config.view.zoom,
           bounds: config.bounds,
-          attribution: attributionText(store.getState()),
+          // MapLibre parses its first attribution as HTML: escape it so config text stays text.
+          attribution: escapeHtml(attributionText(store.getState())),
           onPick: (id) => store.getState().select(id),
           onHover: (hover) => store.getState().setHover(hover),
           onError: (message) => console.warn(`[map] ${message}`),
@@ -111,13 +113,18 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
     if (!engine) return;
     engine.setLang(lang);
     engine.setAttribution(attributionText(store.getState()));
-    engine.map.getCanvas().setAttribute('aria-label', strings[lang].mapLabel);
+    engine.map.getCanvas().setAttribute('aria-label', mapLabel(store.getState().config, lang));
   }, [engine, lang, store]);
 
   return <div ref={containerRef} className="map" data-testid="map" data-ready={engine ? 'true' : 'false'} />;
 }
 
+/** The credit line: the story's source from config.json, then the basemap's. */
 function attributionText(state: AppState): string {
   const t = strings[state.lang];
-  return `${t.attributionStory} · ${t.attributionBasemap}`;
+  return state.config ? `${storyCredit(state.config.source, state.lang)} · ${t.attributionBasemap}` : t.attributionBasemap;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
