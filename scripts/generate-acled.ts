@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isoOfDay, dayOfDate } from '../src/data/time';
+import { ACLED_MONTHS } from './import-acled';
 
 /** The columns of an ACLED export, in its order. */
 export const ACLED_COLUMNS = [
@@ -87,7 +88,6 @@ const EVENTS: [string, string, number, string][] = [
 ];
 const TOTAL_WEIGHT = EVENTS.reduce((sum, e) => sum + e[2], 0);
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** mulberry32: small, fast and the same on every machine. */
 function random(seed: number): () => number {
@@ -125,7 +125,7 @@ export function generateAcledCsv(rows: number, options: GenerateOptions = {}): s
     const iso = isoOfDay(first + Math.floor(rand() * span));
     const [y, m, d] = iso.split('-');
     // ACLED's own style most of the time, ISO now and then.
-    const date = rand() < 0.9 ? `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}` : iso;
+    const date = rand() < 0.9 ? `${Number(d)} ${ACLED_MONTHS[Number(m) - 1]} ${y}` : iso;
     let w = rand() * TOTAL_WEIGHT;
     const event = EVENTS.find((e) => (w -= e[2]) < 0) ?? EVENTS[0];
     const [place, admin1, lon, lat] = pick(PLACES);

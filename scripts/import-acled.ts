@@ -96,7 +96,9 @@ export function parseCsv(text: string): string[][] {
 // ---------------------------------------------------------------------------------------------
 // ACLED fields
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** Month names as ACLED writes them in `event_date` ("20 December 2019"). */
+export const ACLED_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NUMBER = new Map(ACLED_MONTHS.map((name, i) => [name.toLowerCase(), i + 1]));
 
 /** "20 December 2019" or "2019-12-20" to "2019-12-20"; anything else, or a day that does not exist, to null. */
 export function parseAcledDate(value: string): string | null {
@@ -104,9 +106,9 @@ export function parseAcledDate(value: string): string | null {
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return parseIsoDay(text) === null ? null : text;
   const m = /^(\d{1,2}) ([A-Za-z]+) (\d{4})$/.exec(text);
   if (!m) return null;
-  const month = MONTHS.indexOf(m[2].toLowerCase());
-  if (month < 0) return null;
-  const iso = `${m[3]}-${String(month + 1).padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  const month = MONTH_NUMBER.get(m[2].toLowerCase());
+  if (!month) return null;
+  const iso = `${m[3]}-${String(month).padStart(2, '0')}-${m[1].padStart(2, '0')}`;
   return parseIsoDay(iso) === null ? null : iso;
 }
 
