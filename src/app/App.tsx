@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { StoreContext, createAppStore, useAppStore } from '../state/store';
+import { StoreContext, createAppStore, useAppStore, useStoreApi } from '../state/store';
 import { strings, type Lang } from '../i18n/strings';
 import { dirOf } from '../i18n/format';
 import { MapView } from '../features/map/MapView';
@@ -12,12 +12,31 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { LayerErrors } from './LayerErrors';
 import { useStoryLoader } from './useStoryLoader';
 import { useHashSync } from './useHashSync';
+import { loadFonts } from './fonts';
 import type { HashState } from './hash';
+import { ShareButtons } from '../features/embed/ShareButtons';
+import { useHostBridge } from '../features/embed/useHostBridge';
+import { shareUrl } from '../features/embed/links';
 
 export function App({ initial }: { initial: HashState & { lang: Lang } }) {
-  const store = useMemo(() => createAppStore({ lang: initial.lang, day: initial.date, selectedId: initial.event }), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const store = useMemo(
+    () =>
+      createAppStore({
+        lang: initial.lang,
+        day: initial.date,
+        selectedId: initial.event,
+        embed: initial.embed,
+        view: initial.view,
+        layers: initial.layers,
+      }),
+    [],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
   const retry = useStoryLoader(store, initial.date);
   useHashSync(store);
+  useEffect(() => {
+    // The benchmark (scripts/bench.ts) steps the timeline through the store, as tests drive the map.
+    (window as any).__tripoliStore = store;
+  }, [store]);
   return (
     <StoreContext.Provider value={store}>
       <LangBoundary>
@@ -33,44 +52,71 @@ function LangBoundary({ children }: { children: React.ReactNode }) {
 }
 
 function Shell({ retry }: { retry: Parameters<typeof LayerErrors>[0]['retry'] }) {
+  const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
   const setLang = useAppStore((s) => s.setLang);
   const config = useAppStore((s) => s.config);
-  const [legendOpen, setLegendOpen] = useState(() => window.matchMedia?.('(min-width: 800px)').matches ?? true);
+  const embed = useAppStore((s) => s.embed);
+  const [root, setRoot] = useState<HTMLDivElement | null>(null);
+  const [legendOpen, setLegendOpen] = useState(() => !embed && (window.matchMedia?.('(min-width: 800px)').matches ?? true));
   const [unavailable, setUnavailable] = useState<string | null>(null);
   const onUnavailable = useCallback((reason: string) => setUnavailable(reason), []);
+  const inView = useInView(root, embed);
+  useHostBridge(store, root);
   const t = strings[lang];
 
   useEffect(() => {
     document.documentElement.lang = lang;
+    loadFonts(lang);
     document.documentElement.dir = dirOf(lang);
+    document.documentElement.classList.toggle('embedded', embed);
     document.title = config ? `${config.title[lang]} — ${config.subtitle[lang]}` : t.appTitle;
-  }, [lang, config, t.appTitle]);
+  }, [lang, config, t.appTitle, embed]);
+
+  const legendButton = (
+    <button type="button" className="text-button" aria-expanded={legendOpen} aria-controls="legend-panel" onClick={() => setLegendOpen(!legendOpen)}>
+      {embed ? t.legend : t.showLegend}
+    </button>
+  );
+  const langButton = (
+    <button type="button" className="text-button" lang={lang === 'ar' ? 'en' : 'ar'} aria-label={t.switchLanguageLabel} onClick={() => setLang(lang === 'ar' ? 'en' : 'ar')}>
+      {t.switchLanguage}
+    </button>
+  );
 
   return (
-    <div className="app" dir={dirOf(lang)} lang={lang}>
-      <header className="app-header">
-        <div className="app-titles">
+    <div ref={setRoot} className={`app${embed ? ' embed' : ''}`} dir={dirOf(lang)} lang={lang}>
+      {embed ? (
+        <header className="embed-bar">
           <h1>{config?.title[lang] ?? t.appTitle}</h1>
-          {config && <p className="app-subtitle">{config.subtitle[lang]}</p>}
-        </div>
-        <div className="app-actions">
-          <button type="button" className="text-button" aria-expanded={legendOpen} aria-controls="legend-panel" onClick={() => setLegendOpen(!legendOpen)}>
-            {t.showLegend}
-          </button>
-          <button type="button" className="text-button" lang={lang === 'ar' ? 'en' : 'ar'} aria-label={t.switchLanguageLabel} onClick={() => setLang(lang === 'ar' ? 'en' : 'ar')}>
-            {t.switchLanguage}
-          </button>
-        </div>
-      </header>
+          <div className="app-actions">
+            {legendButton}
+            <FullMapLink />
+          </div>
+        </header>
+      ) : (
+        <header className="app-header">
+          <div className="app-titles">
+            <h1>{config?.title[lang] ?? t.appTitle}</h1>
+            {config && <p className="app-subtitle">{config.subtitle[lang]}</p>}
+          </div>
+          <div className="app-actions">
+            {legendButton}
+            <ShareButtons />
+            {langButton}
+          </div>
+        </header>
+      )}
       <main className="stage">
         {unavailable ? (
           <div className="fallback" data-testid="fallback">
             <p role="status">{t.noWebgl}</p>
             <EventList />
           </div>
-        ) : (
+        ) : inView ? (
           config && <MapView onUnavailable={onUnavailable} />
+        ) : (
+          <p className="placeholder" data-testid="placeholder">{t.mapWaiting}</p>
         )}
         {!config && <p className="loading" role="status">{t.loading}</p>}
         <div id="legend-panel" className="legend-panel" hidden={!legendOpen}>
@@ -83,4 +129,37 @@ function Shell({ retry }: { retry: Parameters<typeof LayerErrors>[0]['retry'] })
       <Timeline />
     </div>
   );
+}
+
+/** In an embed, the way out to the full map, at the same state. */
+function FullMapLink() {
+  const store = useStoreApi();
+  const lang = useAppStore((s) => s.lang);
+  const t = strings[lang];
+  // The href is filled in at the last moment, so it carries the date the reader has reached.
+  const refresh = (e: { currentTarget: HTMLAnchorElement }) => {
+    e.currentTarget.href = shareUrl(store.getState());
+  };
+  return (
+    <a className="text-button full-map-link" href={shareUrl(store.getState())} target="_blank" rel="noopener noreferrer" onPointerDown={refresh} onFocus={refresh} onClick={refresh} data-testid="full-map-link">
+      {t.openFullMap} <span aria-hidden="true">↗</span>
+      <span className="visually-hidden"> {t.newWindow}</span>
+    </a>
+  );
+}
+
+/**
+ * Whether the element has come near the viewport (for an iframe, near the host page's viewport).
+ * Off when `lazy` is false: the full page starts its map at once.
+ */
+function useInView(element: HTMLElement | null, lazy: boolean): boolean {
+  const [seen, setSeen] = useState(!lazy);
+  useEffect(() => {
+    if (seen || !element) return;
+    if (typeof IntersectionObserver === 'undefined') return setSeen(true);
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setSeen(true), { rootMargin: '200px' });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [element, seen]);
+  return seen;
 }

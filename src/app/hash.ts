@@ -1,21 +1,35 @@
 /**
- * The part of the state that lives in the URL hash. Every field is parsed on its own: a bad value
- * falls back to its default and never spoils the others.
+ * The part of the state that lives in the URL hash: a public contract, since published links and
+ * embed codes must keep working for years (see README, "Links and embeds"). Every field is parsed
+ * on its own: a bad value falls back to its default and never spoils the others.
  */
 import { parseIsoDay, isoOfDay } from '../data/time';
+import { LAYER_IDS, type LayerId } from '../data/schema';
 import type { Lang } from '../i18n/strings';
+
+export interface View {
+  center: [number, number];
+  zoom: number;
+}
 
 export interface HashState {
   date?: number;
   lang?: Lang;
   event?: string;
+  view?: View;
+  layers?: LayerId[];
+  embed?: boolean;
 }
 
 const MAX_VALUE_LENGTH = 200;
+const ID = /^[a-z0-9][a-z0-9-]*$/;
 
+/**
+ * Reads our fields from a hash. Some hosts (pym.js) append their own query after the hash; that
+ * tail is left to `hashQuery`.
+ */
 export function parseHash(hash: string): HashState {
-  // Long values are ignored field by field below, so one oversized field cannot hide the others.
-  const params = new URLSearchParams(hash.replace(/^#/, '').slice(0, 100_000));
+  const params = new URLSearchParams(ownPart(hash));
   const first = (key: string) => {
     const value = params.get(key);
     return value !== null && value.length <= MAX_VALUE_LENGTH ? value : undefined;
@@ -29,14 +43,64 @@ export function parseHash(hash: string): HashState {
   const lang = first('lang');
   if (lang === 'ar' || lang === 'en') state.lang = lang;
   const event = first('event');
-  if (event && /^[a-z0-9][a-z0-9-]*$/.test(event)) state.event = event;
+  if (event && ID.test(event)) state.event = event;
+  const view = parseView(first('view'));
+  if (view) state.view = view;
+  const layers = first('layers');
+  if (layers !== undefined) {
+    const ids = layers.split(',').filter((id): id is LayerId => (LAYER_IDS as string[]).includes(id));
+    if (layers === '' || ids.length > 0) state.layers = [...new Set(ids)];
+  }
+  const embed = first('embed');
+  if (embed === '1') state.embed = true;
   return state;
 }
 
-export function formatHash(state: { day: number; lang: Lang; selectedId: string | null }): string {
+/** Longitude, latitude, zoom: `13.6,32.6,7.2`. Out-of-range or non-numeric values are refused. */
+export function parseView(value: string | undefined): View | undefined {
+  if (!value) return undefined;
+  const parts = value.split(',');
+  if (parts.length !== 3 || parts.some((p) => !/^-?\d{1,3}(\.\d{1,8})?$/.test(p))) return undefined;
+  const [lng, lat, zoom] = parts.map(Number);
+  if (Math.abs(lng) > 180 || Math.abs(lat) > 85 || zoom < 0 || zoom > 22) return undefined;
+  return { center: [lng, lat], zoom };
+}
+
+export function formatView(view: View): string {
+  return `${view.center[0].toFixed(4)},${view.center[1].toFixed(4)},${view.zoom.toFixed(2)}`;
+}
+
+export interface HashSource {
+  day: number;
+  lang: Lang;
+  selectedId: string | null;
+  view?: View | null;
+  visible?: Record<LayerId, boolean>;
+  embed?: boolean;
+}
+
+export function formatHash(state: HashSource): string {
   const params = new URLSearchParams();
   params.set('date', isoOfDay(state.day));
   params.set('lang', state.lang);
   if (state.selectedId) params.set('event', state.selectedId);
-  return `#${params.toString()}`;
+  if (state.view) params.set('view', formatView(state.view));
+  if (state.visible && LAYER_IDS.some((id) => !state.visible![id]))
+    params.set('layers', LAYER_IDS.filter((id) => state.visible![id]).join(','));
+  if (state.embed) params.set('embed', '1');
+  // Commas read better in a link than %2C, and are safe in a fragment.
+  return `#${params.toString().replace(/%2C/g, ',')}`;
+}
+
+/** The query some embedding scripts append after our hash (pym.js adds `?initialWidth=…&childId=…`). */
+export function hashQuery(hash: string): URLSearchParams {
+  const at = hash.indexOf('?');
+  return new URLSearchParams(at >= 0 ? hash.slice(at + 1) : '');
+}
+
+function ownPart(hash: string): string {
+  const body = hash.replace(/^#/, '');
+  const at = body.indexOf('?');
+  // Long values are ignored field by field, so one oversized field cannot hide the others.
+  return (at >= 0 ? body.slice(0, at) : body).slice(0, 100_000);
 }

@@ -2,13 +2,14 @@ import { useEffect } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from '../state/store';
 import { clampDay, dayOfDate, lastDayOfDate } from '../data/time';
-import { formatHash, parseHash } from './hash';
+import { formatHash, hashQuery, parseHash } from './hash';
 
 const WRITE_DELAY_MS = 300;
 
 /**
- * Mirrors date, language and selection into the URL hash with replaceState, so a link always
- * reopens what the reader saw without filling the history with every step of the slider.
+ * Mirrors the reader's state into the URL hash with replaceState, so a link always reopens what
+ * the reader saw without filling the history with every step of the slider. A hash edited by hand
+ * (or by a host page) is read back field by field.
  */
 export function useHashSync(store: StoreApi<AppState>) {
   useEffect(() => {
@@ -16,14 +17,26 @@ export function useHashSync(store: StoreApi<AppState>) {
     const write = () => {
       const s = store.getState();
       if (!s.config) return;
-      const hash = formatHash(s);
+      // A query appended after the hash by an embedding script (pym.js) is kept as it was.
+      const tail = hashQuery(location.hash).toString();
+      const hash = formatHash(s) + (tail ? `?${tail}` : '');
       if (hash !== location.hash) history.replaceState(history.state, '', hash);
     };
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(write, WRITE_DELAY_MS);
+    };
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.day !== prev.day || s.lang !== prev.lang || s.selectedId !== prev.selectedId || s.config !== prev.config) {
-        clearTimeout(timer);
-        timer = setTimeout(write, WRITE_DELAY_MS);
-      }
+      if (
+        s.day !== prev.day ||
+        s.lang !== prev.lang ||
+        s.selectedId !== prev.selectedId ||
+        s.config !== prev.config ||
+        s.view !== prev.view ||
+        s.visible !== prev.visible ||
+        s.layers !== prev.layers
+      )
+        schedule();
     });
     const onHashChange = () => {
       const parsed = parseHash(location.hash);
@@ -34,8 +47,9 @@ export function useHashSync(store: StoreApi<AppState>) {
       if (parsed.date !== undefined && s.config)
         patch.day = clampDay(parsed.date, dayOfDate(s.config.range.contextStart), lastDayOfDate(s.config.range.end));
       store.setState(patch);
-      clearTimeout(timer);
-      timer = setTimeout(write, WRITE_DELAY_MS);
+      if (parsed.layers) s.setVisibleLayers(parsed.layers);
+      if (parsed.view) s.requestView(parsed.view);
+      schedule();
     };
     window.addEventListener('hashchange', onHashChange);
     return () => {

@@ -3,6 +3,7 @@
  * `npm run check:data` at build time, so a file that the checker accepts is a file the app can draw.
  */
 import { z } from 'zod';
+import { EVENT_CATEGORIES, LAYER_IDS, type LayerId } from './ids';
 
 /** A calendar date written the way the article lets us know it: a day, a month or a year. */
 export const PartialDate = z
@@ -112,15 +113,7 @@ export const StrikeProps = z.object({
   target: z.string().optional(),
 });
 
-export const EventCategory = z.enum([
-  'ground',
-  'capture',
-  'drone-loss',
-  'mobilisation',
-  'declaration',
-  'foreign-presence',
-  'diplomacy',
-]);
+export const EventCategory = z.enum(EVENT_CATEGORIES);
 
 export const EventProps = z.object({
   ...common,
@@ -168,9 +161,8 @@ export const layerFeatureSchemas = {
   events: EventFeature,
   'front-lines': FrontLineFeature,
   'control-areas': ControlAreaFeature,
-} as const;
-export type LayerId = keyof typeof layerFeatureSchemas;
-export const LAYER_IDS = Object.keys(layerFeatureSchemas) as LayerId[];
+} as const satisfies Record<LayerId, z.ZodType>;
+export { LAYER_IDS, type LayerId };
 
 export const Actor = z.object({
   id: z.string(),
@@ -200,6 +192,11 @@ export const StoryConfig = z.object({
     /** Earlier context the slider can still reach, drawn compressed at its start. */
     contextStart: PartialDate,
   }),
+  /**
+   * Which host pages may drive an embedded map by postMessage. "*" lets any page that embeds the
+   * map do so; a list of origins ("https://example.org") restricts it to those.
+   */
+  embed: z.object({ allowedOrigins: z.array(z.string().min(1)).min(1) }).default({ allowedOrigins: ['*'] }),
   /** The date a reader lands on. */
   initialDate: PartialDate,
   view: z.object({ center: LonLat, zoom: z.number().min(0).max(22) }),

@@ -5,10 +5,11 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { createContext, useContext } from 'react';
 import type { LayerId, StoryConfig } from '../data/schema';
-import { LAYER_IDS } from '../data/schema';
+import { LAYER_IDS } from '../data/ids';
 import type { LayerLoad } from '../data/load';
 import type { Lang } from '../i18n/strings';
 import type { DataProblem } from '../data/validate';
+import type { View } from '../app/hash';
 
 export const SPEEDS = { slow: 4, normal: 10, fast: 30 } as const; // days per second
 export type Speed = keyof typeof SPEEDS;
@@ -30,6 +31,12 @@ export interface AppState {
   config: StoryConfig | null;
   configProblems: DataProblem[] | null;
   layers: Partial<Record<LayerId, LayerLoad>>;
+  /** Compact chrome for an iframe in someone else's article. */
+  embed: boolean;
+  /** What the camera shows, as last reported by the map (null before it has drawn). */
+  view: View | null;
+  /** A camera move asked for by a link or a host page; `seq` makes a repeated request a new one. */
+  viewRequest: { view: View; seq: number } | null;
   setLang(lang: Lang): void;
   setDay(day: number): void;
   setPlaying(playing: boolean): void;
@@ -37,12 +44,18 @@ export interface AppState {
   select(id: string | null): void;
   setHover(hover: Hover | null): void;
   toggleLayer(id: LayerId): void;
+  setVisibleLayers(ids: LayerId[]): void;
+  setView(view: View): void;
+  requestView(view: View): void;
 }
 
 export interface InitialState {
   lang: Lang;
   day?: number;
   selectedId?: string | null;
+  embed?: boolean;
+  view?: View;
+  layers?: LayerId[];
 }
 
 export function createAppStore(initial: InitialState): StoreApi<AppState> {
@@ -53,10 +66,13 @@ export function createAppStore(initial: InitialState): StoreApi<AppState> {
     speed: 'normal',
     selectedId: initial.selectedId ?? null,
     hover: null,
-    visible: Object.fromEntries(LAYER_IDS.map((id) => [id, true])) as Record<LayerId, boolean>,
+    visible: Object.fromEntries(LAYER_IDS.map((id) => [id, initial.layers ? initial.layers.includes(id) : true])) as Record<LayerId, boolean>,
     config: null,
     configProblems: null,
     layers: {},
+    embed: initial.embed ?? false,
+    view: null,
+    viewRequest: initial.view ? { view: initial.view, seq: 1 } : null,
     setLang: (lang) => set({ lang }),
     setDay: (day) => set({ day }),
     setPlaying: (playing) => set({ playing }),
@@ -64,6 +80,9 @@ export function createAppStore(initial: InitialState): StoreApi<AppState> {
     select: (selectedId) => set({ selectedId }),
     setHover: (hover) => set({ hover }),
     toggleLayer: (id) => set((s) => ({ visible: { ...s.visible, [id]: !s.visible[id] } })),
+    setVisibleLayers: (ids) => set({ visible: Object.fromEntries(LAYER_IDS.map((id) => [id, ids.includes(id)])) as Record<LayerId, boolean> }),
+    setView: (view) => set({ view }),
+    requestView: (view) => set((s) => ({ viewRequest: { view, seq: (s.viewRequest?.seq ?? 0) + 1 } })),
   }));
 }
 

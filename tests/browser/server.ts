@@ -21,12 +21,17 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root`; `/__fixtures__/` maps to tests/browser/fixtures for host pages and bad data. */
+/** Serves `root`; `/__fixtures__/` maps to tests/browser/fixtures (host pages), `/__pym__/` to pym.js. */
 export async function startServer(root: string, port = 0): Promise<StaticServer> {
   const fixtures = resolve('tests/browser/fixtures');
+  const pym = resolve('node_modules/pym.js/dist');
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const [base, rel] = path.startsWith('/__fixtures__/') ? [fixtures, path.slice('/__fixtures__/'.length)] : [root, path.slice(1)];
+    const [base, rel] = path.startsWith('/__fixtures__/')
+      ? [fixtures, path.slice('/__fixtures__/'.length)]
+      : path.startsWith('/__pym__/')
+        ? [pym, path.slice('/__pym__/'.length)]
+        : [root, path.slice(1)];
     let file = normalize(join(base, rel));
     if (!file.startsWith(base)) return void res.writeHead(403).end();
     try {

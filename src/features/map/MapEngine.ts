@@ -22,6 +22,11 @@ export interface MapEngineOptions {
   zoom: number;
   bounds: [number, number, number, number];
   attribution: string;
+  /** In an embed, one-finger drags and plain wheel scroll the host page, not the map. */
+  cooperativeGestures?: boolean;
+  /** A view from a link wins over the story's default, and is not refitted to the screen. */
+  initialView?: { center: [number, number]; zoom: number } | null;
+  onViewChange?(view: { center: [number, number]; zoom: number }): void;
   onPick(id: string | null): void;
   onHover(hit: { id: string; x: number; y: number } | null): void;
   onError(message: string): void;
@@ -46,8 +51,9 @@ export class MapEngine {
     this.map = new MapLibreMap({
       container: options.container,
       style: buildStyle(options.baseUrl, options.lang),
-      center: options.center,
-      zoom: fitZoom(options.zoom, options.container.clientWidth),
+      center: options.initialView?.center ?? options.center,
+      zoom: options.initialView?.zoom ?? fitZoom(options.zoom, options.container.clientWidth),
+      cooperativeGestures: options.cooperativeGestures ?? false,
       minZoom: 3,
       maxZoom: 13,
       // Kept inside the shipped basemap, whose clipped edges would otherwise show.
@@ -62,6 +68,13 @@ export class MapEngine {
     this.map.addControl(new AttributionControl({ compact: false, customAttribution: options.attribution }), 'bottom-right');
     this.placeNavigation(options.lang);
     this.map.on('error', (event) => options.onError(event.error?.message ?? 'map error'));
+    const reportView = () => {
+      const c = this.map.getCenter();
+      options.onViewChange?.({ center: [c.lng, c.lat], zoom: this.map.getZoom() });
+    };
+    // Reported once at load too, so a link copied before any pan still carries the exact view.
+    this.map.once('load', reportView);
+    this.map.on('moveend', reportView);
 
     this.overlay = new MapLibreOverlay({
       interleaved: true,
@@ -138,6 +151,13 @@ export class MapEngine {
       this.map.once('idle', () => resolve());
       this.map.triggerRepaint();
     });
+  }
+
+  /** Moves the camera; without animation when the reader prefers reduced motion. */
+  moveTo(view: { center: [number, number]; zoom: number }): void {
+    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    if (reduced) this.map.jumpTo(view);
+    else this.map.easeTo({ ...view, duration: 800 });
   }
 
   resize(): void {

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore, useStoreApi, type AppState } from '../../state/store';
 import { readyFeatures } from '../../state/selectors';
-import { LAYER_IDS, type LayerId, type PlaceFeature, type StoryFeature } from '../../data/schema';
+import { LAYER_IDS, type LayerId } from '../../data/ids';
+import type { PlaceFeature, StoryFeature } from '../../data/schema';
 import { strings } from '../../i18n/strings';
 import { mapLabel, storyCredit } from '../../i18n/format';
 import type { IconAtlas } from './icons';
@@ -10,12 +11,22 @@ import type { MapEngine } from './MapEngine';
 
 type EngineModule = typeof import('./engine');
 
+/**
+ * Whether the browser has WebGL2 at all. Cheap on purpose: creating a throwaway context to test it
+ * cost about 0.4 s of the first load in software rendering. A browser with the API but no working
+ * context makes MapLibre throw, which MapView catches the same way.
+ */
 export function hasWebGL2(): boolean {
-  try {
-    return !!document.createElement('canvas').getContext('webgl2');
-  } catch {
-    return false;
-  }
+  return typeof WebGL2RenderingContext !== 'undefined';
+}
+
+let engineModule: Promise<EngineModule> | null = null;
+/**
+ * Loads the map's code (MapLibre and deck.gl, most of the page's bytes). main.tsx starts it at once,
+ * alongside the story's data, rather than after config.json has arrived.
+ */
+export function preloadEngine(): Promise<EngineModule> {
+  return (engineModule ??= import('./engine'));
 }
 
 /** Thin React shell: creates the engine once, feeds it store changes, destroys it on unmount. */
@@ -37,7 +48,7 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
     let created: MapEngine | null = null;
     const { lang: initialLang } = store.getState();
     // The engine and its libraries are a separate chunk, so the page shell paints first.
-    import('./engine').then((lib) => {
+    preloadEngine().then((lib) => {
       if (disposed || !containerRef.current) return;
       try {
         created = new lib.MapEngine({
@@ -49,6 +60,9 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
           bounds: config.bounds,
           // MapLibre parses its first attribution as HTML: escape it so config text stays text.
           attribution: escapeHtml(attributionText(store.getState())),
+          cooperativeGestures: store.getState().embed,
+          initialView: store.getState().viewRequest?.view ?? null,
+          onViewChange: (view) => store.getState().setView(view),
           onPick: (id) => store.getState().select(id),
           onHover: (hover) => store.getState().setHover(hover),
           onError: (message) => console.warn(`[map] ${message}`),
@@ -96,8 +110,13 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
       }
     };
     render(store.getState());
+    let lastRequest = store.getState().viewRequest?.seq ?? 0;
     // Subscribing outside React keeps playback from re-rendering the component tree each frame.
     return store.subscribe((state, previous) => {
+      if (state.viewRequest && state.viewRequest.seq !== lastRequest) {
+        lastRequest = state.viewRequest.seq;
+        engine.moveTo(state.viewRequest.view);
+      }
       if (
         state.day !== previous.day ||
         state.layers !== previous.layers ||
