@@ -1,14 +1,16 @@
 import { createRoot } from 'react-dom/client';
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-700.css';
-import '@fontsource/noto-sans-arabic/arabic-400.css';
-import '@fontsource/noto-sans-arabic/arabic-700.css';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import { App } from './App';
 import { parseHash } from './hash';
+import { loadFonts } from './fonts';
 import { detectLang } from '../i18n/format';
+import { hasWebGL2, preloadEngine } from '../features/map/MapView';
 
 const initial = parseHash(location.hash);
 const lang = initial.lang ?? detectLang(navigator.languages ?? [navigator.language]);
+loadFonts(lang);
+// The map's code is most of the page's bytes: fetch it now, alongside the story's data. An embed
+// instead waits until it is scrolled into view (App), so it costs nothing further down a page.
+if (hasWebGL2() && !(initial as { embed?: boolean }).embed) void preloadEngine();
 createRoot(document.getElementById('root')!).render(<App initial={{ ...initial, lang }} />);
