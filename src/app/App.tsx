@@ -26,6 +26,7 @@ export function App({ initial }: { initial: HashState & { lang: Lang } }) {
         day: initial.date,
         selectedId: initial.event,
         embed: initial.embed,
+        digits: initial.digits,
         view: initial.view,
         layers: initial.layers,
       }),
@@ -58,7 +59,11 @@ function Shell({ retry }: { retry: Parameters<typeof LayerErrors>[0]['retry'] })
   const config = useAppStore((s) => s.config);
   const embed = useAppStore((s) => s.embed);
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
-  const [legendOpen, setLegendOpen] = useState(() => !embed && (window.matchMedia?.('(min-width: 800px)').matches ?? true));
+  // One side panel at a time: the legend, or the event list (the map's text alternative).
+  const [panel, setPanel] = useState<'legend' | 'events' | null>(() =>
+    !embed && (window.matchMedia?.('(min-width: 800px)').matches ?? true) ? 'legend' : null,
+  );
+  const togglePanel = (which: 'legend' | 'events') => setPanel((open) => (open === which ? null : which));
   const [unavailable, setUnavailable] = useState<string | null>(null);
   const onUnavailable = useCallback((reason: string) => setUnavailable(reason), []);
   const inView = useInView(root, embed);
@@ -74,9 +79,14 @@ function Shell({ retry }: { retry: Parameters<typeof LayerErrors>[0]['retry'] })
   }, [lang, config, t.appTitle, embed]);
 
   const legendButton = (
-    <button type="button" className="text-button" aria-expanded={legendOpen} aria-controls="legend-panel" onClick={() => setLegendOpen(!legendOpen)}>
-      {embed ? t.legend : t.showLegend}
-    </button>
+    <>
+      <button type="button" className="text-button" aria-expanded={panel === 'legend'} aria-controls="legend-panel" onClick={() => togglePanel('legend')}>
+        {embed ? t.legend : t.showLegend}
+      </button>
+      <button type="button" className="text-button" aria-expanded={panel === 'events'} aria-controls="events-panel" onClick={() => togglePanel('events')}>
+        {t.events}
+      </button>
+    </>
   );
   const langButton = (
     <button type="button" className="text-button" lang={lang === 'ar' ? 'en' : 'ar'} aria-label={t.switchLanguageLabel} onClick={() => setLang(lang === 'ar' ? 'en' : 'ar')}>
@@ -119,9 +129,13 @@ function Shell({ retry }: { retry: Parameters<typeof LayerErrors>[0]['retry'] })
           <p className="placeholder" data-testid="placeholder">{t.mapWaiting}</p>
         )}
         {!config && <p className="loading" role="status">{t.loading}</p>}
-        <div id="legend-panel" className="legend-panel" hidden={!legendOpen}>
+        <div id="legend-panel" className="legend-panel" hidden={panel !== 'legend'}>
           <Legend />
         </div>
+        <section id="events-panel" className="legend-panel events-panel" hidden={panel !== 'events'} aria-label={t.eventList}>
+          <h2 className="legend-title">{t.eventList}</h2>
+          {panel === 'events' && <EventList />}
+        </section>
         <DetailsPanel />
         <Tooltip />
         <LayerErrors retry={retry} />

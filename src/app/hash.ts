@@ -19,6 +19,8 @@ export interface HashState {
   view?: View;
   layers?: LayerId[];
   embed?: boolean;
+  /** Arabic-Indic digits for Arabic ("arab"); Latin digits are the default. */
+  digits?: 'arab';
 }
 
 const MAX_VALUE_LENGTH = 200;
@@ -53,6 +55,7 @@ export function parseHash(hash: string): HashState {
   }
   const embed = first('embed');
   if (embed === '1') state.embed = true;
+  if (first('digits') === 'arab') state.digits = 'arab';
   return state;
 }
 
@@ -77,6 +80,7 @@ export interface HashSource {
   view?: View | null;
   visible?: Record<LayerId, boolean>;
   embed?: boolean;
+  digits?: 'arab' | 'latn';
 }
 
 export function formatHash(state: HashSource): string {
@@ -88,6 +92,7 @@ export function formatHash(state: HashSource): string {
   if (state.visible && LAYER_IDS.some((id) => !state.visible![id]))
     params.set('layers', LAYER_IDS.filter((id) => state.visible![id]).join(','));
   if (state.embed) params.set('embed', '1');
+  if (state.digits === 'arab') params.set('digits', 'arab');
   // Commas read better in a link than %2C, and are safe in a fragment.
   return `#${params.toString().replace(/%2C/g, ',')}`;
 }

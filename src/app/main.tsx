@@ -4,12 +4,13 @@ import './styles.css';
 import { App } from './App';
 import { parseHash } from './hash';
 import { loadFonts } from './fonts';
-import { detectLang } from '../i18n/format';
+import { detectLang, setArabicDigits } from '../i18n/format';
 import { hasWebGL2, preloadEngine } from '../features/map/MapView';
 
 const initial = parseHash(location.hash);
 const lang = initial.lang ?? detectLang(navigator.languages ?? [navigator.language]);
 loadFonts(lang);
+if (initial.digits) setArabicDigits(initial.digits);
 // The map's code is most of the page's bytes: fetch it now, alongside the story's data. An embed
 // instead waits until it is scrolled into view (App), so it costs nothing further down a page.
 if (hasWebGL2() && !(initial as { embed?: boolean }).embed) void preloadEngine();

@@ -2,8 +2,17 @@ import { strings, type Lang } from './strings';
 import type { StoryConfig } from '../data/schema';
 import { dayOfDate, formatDay } from '../data/time';
 
-/** Locale tags for Intl. Arabic uses Latin digits by default, as Mada Masr does; `ar-EG` would give Arabic-Indic. */
+/**
+ * Locale tags for Intl. Arabic uses Latin digits by default, as Mada Masr does; `#digits=arab` in
+ * the URL switches to Arabic-Indic digits (٠١٢٣) everywhere the interface writes a number or date.
+ */
 export const LOCALES: Record<Lang, string> = { en: 'en-GB', ar: 'ar-u-nu-latn' };
+
+export type Digits = 'latn' | 'arab';
+
+export function setArabicDigits(digits: Digits): void {
+  LOCALES.ar = `ar-u-nu-${digits}`;
+}
 
 export function formatNumber(value: number, lang: Lang): string {
   return new Intl.NumberFormat(LOCALES[lang]).format(value);

@@ -76,6 +76,11 @@ export const strings = {
     newWindow: '(opens in a new tab)',
     mapWaiting: 'The map starts when you scroll to it.',
     pastFaded: 'Earlier (faded with age)',
+    events: 'Events',
+    eventList: 'Events up to the date shown',
+    eventsUpTo: '{n} events up to this date.',
+    eventsLatest: 'The latest {n} are listed.',
+    dateAnnouncement: 'Map shows {date}',
     legendNote: 'Shape shows the kind of event; colour shows the side.',
   },
   ar: {
@@ -153,6 +158,11 @@ export const strings = {
     newWindow: '(تُفتح في علامة تبويب جديدة)',
     mapWaiting: 'تبدأ الخريطة عندما تصل إليها.',
     pastFaded: 'أحداث سابقة (تبهت مع الوقت)',
+    events: 'الأحداث',
+    eventList: 'الأحداث حتى التاريخ المعروض',
+    eventsUpTo: 'عدد الأحداث حتى هذا التاريخ: {n}.',
+    eventsLatest: 'تُعرض أحدث {n} منها.',
+    dateAnnouncement: 'تعرض الخريطة {date}',
     legendNote: 'يدلّ الشكل على نوع الحدث، ويدلّ اللون على الطرف.',
   },
 } as const;

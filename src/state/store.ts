@@ -33,6 +33,8 @@ export interface AppState {
   layers: Partial<Record<LayerId, LayerLoad>>;
   /** Compact chrome for an iframe in someone else's article. */
   embed: boolean;
+  /** Arabic-Indic or Latin digits in Arabic; fixed for the page's life (set from the link). */
+  digits: 'latn' | 'arab';
   /** What the camera shows, as last reported by the map (null before it has drawn). */
   view: View | null;
   /** A camera move asked for by a link or a host page; `seq` makes a repeated request a new one. */
@@ -54,6 +56,7 @@ export interface InitialState {
   day?: number;
   selectedId?: string | null;
   embed?: boolean;
+  digits?: 'latn' | 'arab';
   view?: View;
   layers?: LayerId[];
 }
@@ -71,6 +74,7 @@ export function createAppStore(initial: InitialState): StoreApi<AppState> {
     configProblems: null,
     layers: {},
     embed: initial.embed ?? false,
+    digits: initial.digits ?? 'latn',
     view: null,
     viewRequest: initial.view ? { view: initial.view, seq: 1 } : null,
     setLang: (lang) => set({ lang }),

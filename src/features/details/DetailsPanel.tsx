@@ -3,6 +3,7 @@ import { useAppStore } from '../../state/store';
 import { findFeature, basesUnderAttack, readyFeatures } from '../../state/selectors';
 import { enumLabels, strings } from '../../i18n/strings';
 import { formatNumber } from '../../i18n/format';
+import { formatCount } from '../../i18n/plural';
 import { actorName, dateText, kindLabel, paragraphsText, weaponName } from './describe';
 
 /** What a reader learns about one feature. Every data string is rendered as React text, never HTML. */
@@ -16,9 +17,20 @@ export function DetailsPanel() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const feature = findFeature(layers, selectedId);
 
+  // Focus moves to the panel when it opens, and back to where the reader was when it closes.
+  const returnTo = useRef<HTMLElement | null>(null);
   useEffect(() => {
-    if (feature) headingRef.current?.focus({ preventScroll: true });
+    if (!feature) return;
+    const active = document.activeElement as HTMLElement | null;
+    if (active && !headingRef.current?.closest('aside')?.contains(active)) returnTo.current = active;
+    headingRef.current?.focus({ preventScroll: true });
   }, [feature?.properties.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const close = () => {
+    select(null);
+    const target = returnTo.current;
+    returnTo.current = null;
+    if (target?.isConnected) target.focus({ preventScroll: true });
+  };
 
   if (!feature) return null;
   const t = strings[lang];
@@ -28,14 +40,14 @@ export function DetailsPanel() {
   const rows: [string, string][] = [];
   if (date) rows.push([t.date, `${date} (${labels[`precision.${(p as { datePrecision?: string }).datePrecision ?? 'day'}`]})`]);
   if (p.place) rows.push([t.place, p.place[lang]]);
-  if (p.kind === 'strike') {
-    if (p.count) rows.push([t.strikes, formatNumber(p.count, lang)]);
-    rows.push([t.attacker, actorName(config, p.attacker, lang)!]);
-  }
-  if ((p.kind === 'strike' || p.kind === 'event') && p.killed !== undefined) rows.push([t.killed, formatNumber(p.killed, lang)]);
-  if (p.kind === 'event') {
-    if (p.count) rows.push([t.numbers, formatNumber(p.count, lang)]);
-    rows.push([t.actor, actorName(config, p.actor, lang)!]);
+  if (p.kind === 'strike' || p.kind === 'event') {
+    const numbers = [
+      p.kind === 'strike' && p.count ? formatCount(p.count, 'strikes', lang) : p.count ? formatNumber(p.count, lang) : null,
+      p.killed !== undefined ? formatCount(p.killed, 'killed', lang) : null,
+    ].filter(Boolean);
+    if (numbers.length) rows.push([t.numbers, numbers.join(lang === 'ar' ? '، ' : ', ')]);
+    if (p.kind === 'strike') rows.push([t.attacker, actorName(config, p.attacker, lang)!]);
+    else rows.push([t.actor, actorName(config, p.actor, lang)!]);
   }
   if (p.kind === 'air-base') {
     rows.push([t.operators, p.operators.map((o) => actorName(config, o, lang)).join(lang === 'ar' ? '، ' : ', ')]);
@@ -47,15 +59,25 @@ export function DetailsPanel() {
   const attacked = p.kind === 'air-base' && basesUnderAttack(readyFeatures(layers, 'strikes'), day).has(p.id);
 
   return (
-    <aside className="details" aria-labelledby="details-title" data-testid="details">
+    <aside
+      className="details"
+      aria-labelledby="details-title"
+      data-testid="details"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
       <div className="details-head">
         <p className="details-kind">{kindLabel(feature, lang)}</p>
-        <button type="button" className="icon-button close" onClick={() => select(null)} aria-label={t.close} title={t.close}>
+        <button type="button" className="icon-button close" onClick={close} aria-label={t.close} title={t.close}>
           <span aria-hidden="true">×</span>
         </button>
       </div>
       <h2 id="details-title" ref={headingRef} tabIndex={-1}>
-        {p.title[lang]}
+        <bdi>{p.title[lang]}</bdi>
       </h2>
       {p.kind === 'front-line' && <p className="details-flag">{t.schematic}</p>}
       {p.kind === 'air-base' && p.candidate && <p className="details-flag">{t.candidate}</p>}

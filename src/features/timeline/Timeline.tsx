@@ -6,6 +6,7 @@ import { strings } from '../../i18n/strings';
 import { LOCALES } from '../../i18n/format';
 import { TimeSlider } from './TimeSlider';
 import { usePlayback } from './usePlayback';
+import { DateAnnouncer } from './DateAnnouncer';
 
 export function Timeline() {
   const config = useAppStore((s) => s.config);
@@ -60,6 +61,7 @@ export function Timeline() {
         </p>
       </div>
       <TimeSlider scale={scale} day={day} markDays={days} lang={lang} onChange={setDay} />
+      <DateAnnouncer />
     </section>
   );
 }
