@@ -17,6 +17,7 @@ import {
   type DataProblem,
   type LooseFeature,
 } from '../src/data/validate';
+import { checkStory } from '../src/data/story-check';
 
 export interface CheckResult {
   problems: DataProblem[];
@@ -92,7 +93,14 @@ export function checkStoryDir(dirArg: string, cwd = process.cwd()): CheckResult 
     if (existsSync(storyPath)) {
       const raw = readJson(storyPath, '');
       const ids = new Set(layers.flatMap((l) => l.features.map((f) => (f.properties as { id?: string } | undefined)?.id ?? '')));
-      if (raw !== undefined) problems.push(...checkStoryChapters(show(storyPath), raw, config, ids));
+      if (raw !== undefined) {
+        const references = checkStoryChapters(show(storyPath), raw, config, ids);
+        // The schema and the reference check can both trip over one field (a malformed date):
+        // report it once.
+        const reported = new Set(references.map((p) => p.field));
+        const rest = checkStory(show(storyPath), raw, config, layers.flatMap((l) => l.features)).filter((p) => !reported.has(p.field));
+        problems.push(...references, ...rest);
+      }
     }
 
     const listed = new Set([...config.layers.map((l) => l.file), 'config.json', STORY_FILE]);

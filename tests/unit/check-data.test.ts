@@ -161,22 +161,57 @@ describe('check:data on fixture stories', () => {
   });
 
   it('checks story.json chapters against feature ids and the story range, only when the file exists', () => {
+    // Everything the schema asks of a chapter (src/data/story-schema.ts), so only references fail.
+    const chapter = (fields: Record<string, unknown>) => ({
+      title: text('A chapter'),
+      body: { ar: ['فقرة'], en: ['A paragraph'] },
+      view: { center: [13.2, 32.9], zoom: 8 },
+      sources: { article: [3] },
+      ...fields,
+    });
     const story = {
       chapters: [
-        { id: 'intro', title: text('Intro'), date: '2020-04-13', features: ['event-sabratha', 'event-nowhere'] },
-        { id: 'watiya', date: '2024-01-01', select: 'base-watyia' },
-        { id: 'intro', highlight: ['strike-watiya'] },
+        chapter({ id: 'intro', date: '2020-04-13', features: ['event-sabratha', 'event-nowhere'] }),
+        chapter({ id: 'intro', date: '2020-06-01', highlight: ['strike-watiya'] }),
+        chapter({ id: 'watiya', date: '2024-01-01', select: 'base-watyia' }),
       ],
     };
     const fields = checkStoryDir(writeStory(undefined, { 'story.json': story })).problems.map((p) => [p.field, p.message]);
     expect(fields).toEqual([
       ['chapters.0.features.1', 'no feature with id "event-nowhere"'],
-      ['chapters.1.select', 'no feature with id "base-watyia"'],
-      ['chapters.1.date', '2024-01-01 is outside the story (2020-01-01 to 2020-06-30)'],
-      ['chapters.2.id', 'duplicate chapter id "intro"'],
+      ['chapters.1.id', 'duplicate chapter id "intro"'],
+      ['chapters.2.select', 'no feature with id "base-watyia"'],
+      ['chapters.2.date', '2024-01-01 is outside the story (2020-01-01 to 2020-06-30)'],
     ]);
     const broken = checkStoryDir(writeStory(undefined, { 'story.json': { chapter: [] } })).problems;
     expect(broken.map((p) => p.message)).toEqual(['expected an object with a chapters array']);
+  });
+
+  it('checks story.json against its schema, and that highlighted features are on the map on the chapter date', () => {
+    const story = {
+      chapters: [
+        { id: 'intro', title: { en: 'Intro' }, date: '2020-04-13', view: { center: [13.2, 32.9], zoom: 8 }, sources: { article: [3] } },
+        {
+          id: 'too-early',
+          title: text('Too early'),
+          body: { ar: ['فقرة'], en: ['A paragraph'] },
+          date: '2020-05-01',
+          view: { center: [13.2, 32.9], zoom: 8 },
+          highlight: ['strike-watiya'],
+          sources: { article: [3] },
+        },
+      ],
+    };
+    const problems = checkStoryDir(writeStory(undefined, { 'story.json': story })).problems;
+    expect(problems.map((p) => [p.featureId, p.field])).toEqual([
+      ['chapter intro', 'chapters.0.title.ar'],
+      ['chapter intro', 'chapters.0.body'],
+    ]);
+    const valid = { chapters: [{ ...story.chapters[1] }] };
+    const late = checkStoryDir(writeStory(undefined, { 'story.json': valid })).problems.map(formatProblem);
+    expect(late).toEqual([
+      expect.stringMatching(/story\.json, feature "chapter too-early", field "chapters\.0\.highlight\.0": "strike-watiya" is not on the map on 2020-05-01 \(it starts on 2020-05-18\) \(hint: /),
+    ]);
   });
 
   it('as a command: prints every problem and exits non-zero; exits 0 on a good story', () => {

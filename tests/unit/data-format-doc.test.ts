@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { layerFeatureSchemas, LAYER_IDS, PartialDate, StoryConfig, Text, type LayerId } from '../../src/data/schema';
+import { StoryFile } from '../../src/data/story-schema';
 
 const DOC_PATH = 'docs/data-format.md';
 const doc = readFileSync(DOC_PATH, 'utf8');
@@ -87,7 +88,9 @@ function documentedFields(markdown: string): Map<string, Set<string>> {
       const type = /^Type `(\w+)`/.exec(title);
       const name = title.startsWith('`config.json`')
         ? 'config.json'
-        : layer
+        : title.startsWith('`story.json`')
+          ? 'story.json'
+          : layer
           ? `Layer ${layer[1]}`
           : type
             ? `Type ${type[1]}`
@@ -124,6 +127,10 @@ function undocumented(markdown: string): string[] {
   const config = schemaFields(StoryConfig);
   config.values.forEach((v) => allValues.add(v));
   compare('config.json', config.fields);
+
+  const story = schemaFields(StoryFile);
+  story.values.forEach((v) => allValues.add(v));
+  compare('story.json', story.fields);
 
   const layers = LAYER_IDS.map((id) => ({ id, ...featureFields(id) }));
   const common = new Set([...layers[0].fields].filter((f) => layers.every((l) => l.fields.has(f))));
