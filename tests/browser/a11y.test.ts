@@ -137,3 +137,41 @@ describe('the event list matches the map', () => {
     await page.context().close();
   });
 });
+
+describe('on a phone', () => {
+  it('opens details as a sheet that leaves the selected feature in sight', async () => {
+    const { page } = await openApp(browser, { hash: 'date=2019-12-21&lang=ar', width: 375, height: 740 });
+    // The strikes across western Libya sit low on a phone's map, where the sheet will cover.
+    const target = [13.75, 31.95] as const;
+    const { x, y } = await page.evaluate(([lng, lat]) => {
+      const engine = (window as any).__tripoliMap;
+      const p = engine.map.project([lng, lat]);
+      const r = engine.map.getCanvas().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    }, target);
+    await page.mouse.click(x, y);
+    const sheet = page.getByTestId('details');
+    await sheet.waitFor();
+    const sheetBox = (await sheet.boundingBox())!;
+    expect(sheetBox.width).toBeGreaterThan(360); // a full-width sheet, not a side panel
+    await expect
+      .poll(async () => {
+        const p = await page.evaluate(([lng, lat]) => {
+          const engine = (window as any).__tripoliMap;
+          const pt = engine.map.project([lng, lat]);
+          return engine.map.getCanvas().getBoundingClientRect().top + pt.y;
+        }, target);
+        return p < sheetBox.y - 10;
+      }, { timeout: 5000 })
+      .toBe(true);
+    // Touch targets: 44 px at least (the slider thumb's hit area extends 10 px beyond its dot).
+    const small = await page.locator('button:visible, select:visible, input:visible').evaluateAll((els) =>
+      els
+        .map((e) => ({ name: e.getAttribute('aria-label') ?? e.textContent, r: e.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0 && Math.min(r.width, r.height) < 44)
+        .map(({ name, r }) => `${name}: ${Math.round(r.width)}x${Math.round(r.height)}`),
+    );
+    expect(small).toEqual([]);
+    await page.context().close();
+  });
+});
