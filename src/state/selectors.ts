@@ -15,9 +15,18 @@ export function allFeatures(layers: Layers): StoryFeature[] {
   return (Object.keys(layers) as LayerId[]).flatMap((id) => readyFeatures(layers, id));
 }
 
+/** Ids to features, built once per loaded set of layers: the details panel asks on every timeline step. */
+const featureIndex = new WeakMap<Layers, Map<string, StoryFeature>>();
+
 export function findFeature(layers: Layers, id: string | null): StoryFeature | undefined {
   if (!id) return undefined;
-  return allFeatures(layers).find((f) => f.properties.id === id);
+  let index = featureIndex.get(layers);
+  if (!index) {
+    index = new Map();
+    for (const f of allFeatures(layers)) if (!index.has(f.properties.id)) index.set(f.properties.id, f);
+    featureIndex.set(layers, index);
+  }
+  return index.get(id);
 }
 
 export interface TimelineMark {
@@ -101,13 +110,55 @@ export function frontLinesAt(features: StoryFeature[], day: number): DrawnFrontL
 /** Days after a strike during which the base it hit is shown as under attack. */
 export const UNDER_ATTACK_DAYS = 14;
 
-export function basesUnderAttack(strikes: StoryFeature[], day: number): Set<string> {
-  const hit = new Set<string>();
+interface AttackSpans {
+  /** First day of each strike on the base, ascending. */
+  starts: number[];
+  /** Latest last day "under attack" among the strikes up to the same index (a running maximum). */
+  reach: number[];
+}
+
+/** Per base, its strikes' spans, built once per strikes array so that a timeline step is O(bases). */
+const attackIndex = new WeakMap<StoryFeature[], Map<string, AttackSpans>>();
+
+function attacksByBase(strikes: StoryFeature[]): Map<string, AttackSpans> {
+  let index = attackIndex.get(strikes);
+  if (index) return index;
+  const spans = new Map<string, [number, number][]>();
   for (const f of strikes) {
     const p = f.properties as StrikeFeature['properties'];
     if (p.kind !== 'strike' || !p.target) continue;
     const [start, end] = spanOf(p);
-    if (day >= start && day <= end + UNDER_ATTACK_DAYS) hit.add(p.target);
+    const list = spans.get(p.target) ?? [];
+    list.push([start, end + UNDER_ATTACK_DAYS]);
+    spans.set(p.target, list);
+  }
+  index = new Map();
+  for (const [base, list] of spans) {
+    list.sort((a, b) => a[0] - b[0]);
+    let reach = -Infinity;
+    index.set(base, {
+      starts: list.map(([start]) => start),
+      reach: list.map(([, until]) => (reach = Math.max(reach, until))),
+    });
+  }
+  attackIndex.set(strikes, index);
+  return index;
+}
+
+/** Bases hit by a strike that had started by `day` and ended no more than UNDER_ATTACK_DAYS before it. */
+export function basesUnderAttack(strikes: StoryFeature[], day: number): Set<string> {
+  const hit = new Set<string>();
+  for (const [base, { starts, reach }] of attacksByBase(strikes)) {
+    // The last strike that started on or before `day`; the running maximum says whether any of
+    // the strikes up to it still reaches `day`.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= day) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && reach[lo - 1] >= day) hit.add(base);
   }
   return hit;
 }

@@ -1,0 +1,103 @@
+/**
+ * A timeline step must cost the same with 100 features as with 100,000: after the first build, moving
+ * the day reads none of the strikes and events, keeps every data array's identity (so deck.gl keeps
+ * its GPU buffers) and answers "which bases are under attack" from an index.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseConfig, parseLayer } from '../../src/data/validate';
+import { buildLayers } from '../../src/features/map/layers';
+import { basesUnderAttack, findFeature, UNDER_ATTACK_DAYS } from '../../src/state/selectors';
+import { dayOfDate, spanOf } from '../../src/data/time';
+import { LAYER_IDS, type LayerId } from '../../src/data/ids';
+import type { StoryFeature, StrikeFeature } from '../../src/data/schema';
+import type { IconAtlas } from '../../src/features/map/icons';
+
+const read = (file: string) => JSON.parse(readFileSync(`data/${file}`, 'utf8'));
+const config = parseConfig('config.json', read('config.json')).config!;
+const story = Object.fromEntries(config.layers.map((l) => [l.id, parseLayer(l.file, l.id, read(l.file)).features])) as Record<LayerId, StoryFeature[]>;
+
+/** Many copies of the story's strikes and events, each read of an element counted. */
+function counted(list: StoryFeature[], copies: number) {
+  const many = Array.from({ length: copies }, (_, i) =>
+    list.map((f) => ({ ...f, properties: { ...f.properties, id: `${f.properties.id}-${i}` } }) as StoryFeature),
+  ).flat();
+  const reads = { count: 0 };
+  const proxy = new Proxy(many, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) reads.count++;
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  return { list: proxy, reads };
+}
+
+const icons: IconAtlas = { atlas: {} as HTMLCanvasElement, mapping: {} };
+const visible = Object.fromEntries(LAYER_IDS.map((id) => [id, true])) as Record<LayerId, boolean>;
+
+describe('a timeline step', () => {
+  const strikes = counted(story.strikes, 500);
+  const events = counted(story.events, 500);
+  const features = { ...story, strikes: strikes.list, events: events.list };
+  const build = (day: number) =>
+    buildLayers({ day, features, visible, actors: config.actors, selectedId: null, hoveredId: null, icons });
+
+  it('reads no strike or event once the layers are built, and keeps every data array', () => {
+    const first = build(dayOfDate('2019-06-01'));
+    strikes.reads.count = 0;
+    events.reads.count = 0;
+    for (let day = dayOfDate('2019-06-02'); day < dayOfDate('2019-07-01'); day++) build(day);
+    expect(strikes.reads.count).toBe(0);
+    expect(events.reads.count).toBe(0);
+
+    const later = build(dayOfDate('2019-06-15'));
+    const dataOf = (layers: typeof first, id: string) => layers.find((l) => l.id === id)?.props.data;
+    for (const id of ['strikes', 'strikes-trace', 'events', 'events-halo', 'events-trace', 'air-bases']) {
+      expect(dataOf(later, id), id).toBe(dataOf(first, id));
+    }
+    expect(dataOf(later, 'events')).toBe(events.list);
+  });
+
+  it('keeps the control areas array while the same areas are shown', () => {
+    const a = build(dayOfDate('2019-12-20')).find((l) => l.id === 'control-areas')!.props.data;
+    const b = build(dayOfDate('2019-12-21')).find((l) => l.id === 'control-areas')!.props.data;
+    expect(b).toBe(a);
+  });
+});
+
+describe('basesUnderAttack', () => {
+  /** The plain definition: a base is under attack from a strike's start until UNDER_ATTACK_DAYS after its end. */
+  const naive = (list: StoryFeature[], day: number) => {
+    const hit = new Set<string>();
+    for (const f of list) {
+      const p = f.properties as StrikeFeature['properties'];
+      if (p.kind !== 'strike' || !p.target) continue;
+      const [start, end] = spanOf(p);
+      if (day >= start && day <= end + UNDER_ATTACK_DAYS) hit.add(p.target);
+    }
+    return [...hit].sort();
+  };
+
+  it('agrees with the plain definition on every day of the story', () => {
+    for (let day = dayOfDate(config.range.contextStart); day <= dayOfDate(config.range.end) + 30; day++)
+      expect([...basesUnderAttack(story.strikes, day)].sort(), String(day)).toEqual(naive(story.strikes, day));
+  });
+
+  it('agrees on overlapping, nested and out-of-order strikes', () => {
+    const strike = (id: string, start: string, end?: string) =>
+      ({ type: 'Feature', geometry: { type: 'Point', coordinates: [13, 32] }, properties: { id, kind: 'strike', target: 'base-x', start, end } }) as unknown as StoryFeature;
+    const list = [strike('a', '2019-05-01', '2019-09-30'), strike('b', '2019-06-01'), strike('c', '2019-03-01', '2019-03-02'), strike('d', '2019-05-10', '2019-05-11')];
+    for (let day = dayOfDate('2019-02-20'); day <= dayOfDate('2019-11-01'); day++)
+      expect([...basesUnderAttack(list, day)].sort(), String(day)).toEqual(naive(list, day));
+  });
+});
+
+describe('findFeature', () => {
+  it('finds by id from an index built once per set of layers', () => {
+    const layers = Object.fromEntries(config.layers.map((l) => [l.id, { status: 'ready' as const, features: story[l.id], skippedNullGeometry: 0 }]));
+    const some = story.events[3];
+    expect(findFeature(layers as any, some.properties.id)).toBe(some);
+    expect(findFeature(layers as any, 'no-such-feature')).toBeUndefined();
+    expect(findFeature(layers as any, null)).toBeUndefined();
+  });
+});
