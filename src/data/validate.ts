@@ -30,8 +30,12 @@ export interface LayerResult {
   skippedNullGeometry: number;
 }
 
-/** Biggest file a layer may be; beyond it the layer is refused before parsing. */
-export const MAX_LAYER_BYTES = 5_000_000;
+/**
+ * Biggest file a layer may be; beyond it the layer is refused before parsing. Room for about 100,000
+ * events or strikes in one file (a compact feature is 300-500 bytes); every feature is still checked
+ * against the schema, which takes the browser about a second per 50,000 (docs/performance.md).
+ */
+export const MAX_LAYER_BYTES = 60_000_000;
 
 export function parseConfig(file: string, raw: unknown): { config?: StoryConfig; problems: DataProblem[] } {
   const result = StoryConfig.safeParse(raw);
