@@ -17,6 +17,9 @@ import type { HashState } from './hash';
 import { ShareButtons } from '../features/embed/ShareButtons';
 import { useHostBridge } from '../features/embed/useHostBridge';
 import { shareUrl } from '../features/embed/links';
+import { StoryButton, StorySlot } from '../features/story/StoryEntry';
+import { ExportButton } from '../features/export/ExportEntry';
+import { PrintHandout } from '../features/export/PrintHandout';
 
 export function App({ initial }: { initial: HashState & { lang: Lang } }) {
   const store = useMemo(
@@ -29,6 +32,7 @@ export function App({ initial }: { initial: HashState & { lang: Lang } }) {
         digits: initial.digits,
         view: initial.view,
         layers: initial.layers,
+        chapterId: initial.chapter,
       }),
     [],
   ); // eslint-disable-line react-hooks/exhaustive-deps
@@ -112,7 +116,9 @@ function Shell({ retry }: { retry: Parameters<typeof LayerErrors>[0]['retry'] })
           </div>
           <div className="app-actions">
             {legendButton}
+            <StoryButton />
             <ShareButtons />
+            <ExportButton />
             {langButton}
           </div>
         </header>
@@ -139,8 +145,10 @@ function Shell({ retry }: { retry: Parameters<typeof LayerErrors>[0]['retry'] })
         <DetailsPanel />
         <Tooltip />
         <LayerErrors retry={retry} />
+        <StorySlot />
       </main>
       <Timeline />
+      <PrintHandout />
     </div>
   );
 }

@@ -21,6 +21,8 @@ export interface HashState {
   embed?: boolean;
   /** Arabic-Indic digits for Arabic ("arab"); Latin digits are the default. */
   digits?: 'arab';
+  /** A chapter of story mode (story.json): the link opens story mode there. */
+  chapter?: string;
 }
 
 const MAX_VALUE_LENGTH = 200;
@@ -56,6 +58,8 @@ export function parseHash(hash: string): HashState {
   const embed = first('embed');
   if (embed === '1') state.embed = true;
   if (first('digits') === 'arab') state.digits = 'arab';
+  const chapter = first('chapter');
+  if (chapter && ID.test(chapter)) state.chapter = chapter;
   return state;
 }
 
@@ -81,6 +85,7 @@ export interface HashSource {
   visible?: Record<LayerId, boolean>;
   embed?: boolean;
   digits?: 'arab' | 'latn';
+  chapterId?: string | null;
 }
 
 export function formatHash(state: HashSource): string {
@@ -93,6 +98,7 @@ export function formatHash(state: HashSource): string {
     params.set('layers', LAYER_IDS.filter((id) => state.visible![id]).join(','));
   if (state.embed) params.set('embed', '1');
   if (state.digits === 'arab') params.set('digits', 'arab');
+  if (state.chapterId) params.set('chapter', state.chapterId);
   // Commas read better in a link than %2C, and are safe in a fragment.
   return `#${params.toString().replace(/%2C/g, ',')}`;
 }

@@ -34,7 +34,8 @@ export function useHashSync(store: StoreApi<AppState>) {
         s.config !== prev.config ||
         s.view !== prev.view ||
         s.visible !== prev.visible ||
-        s.layers !== prev.layers
+        s.layers !== prev.layers ||
+        s.chapterId !== prev.chapterId
       )
         schedule();
     });
@@ -44,6 +45,8 @@ export function useHashSync(store: StoreApi<AppState>) {
       const patch: Partial<AppState> = {};
       if (parsed.lang) patch.lang = parsed.lang;
       if (parsed.event !== undefined) patch.selectedId = parsed.event;
+      // A chapter link opens story mode at that chapter, which then sets date, view and layers.
+      if (parsed.chapter !== undefined) patch.chapterId = parsed.chapter;
       if (parsed.date !== undefined && s.config)
         patch.day = clampDay(parsed.date, dayOfDate(s.config.range.contextStart), lastDayOfDate(s.config.range.end));
       store.setState(patch);

@@ -10,6 +10,8 @@ import type { LayerLoad } from '../data/load';
 import type { Lang } from '../i18n/strings';
 import type { DataProblem } from '../data/validate';
 import type { View } from '../app/hash';
+import type { MapEngine } from '../features/map/MapEngine';
+import type { Chapter } from '../data/story-schema';
 
 export const SPEEDS = { slow: 4, normal: 10, fast: 30 } as const; // days per second
 export type Speed = keyof typeof SPEEDS;
@@ -39,6 +41,15 @@ export interface AppState {
   view: View | null;
   /** A camera move asked for by a link or a host page; `seq` makes a repeated request a new one. */
   viewRequest: { view: View; seq: number } | null;
+  /** Story mode: its chapters once story.json has loaded, and the open one (null: story mode is closed). */
+  chapters: readonly Chapter[] | null;
+  chapterId: string | null;
+  /** Features ringed on the map: the open chapter's. */
+  highlightIds: readonly string[];
+  /** The drawn map, for what reads it back (image export, print, story rings); null without one. */
+  engine: MapEngine | null;
+  /** A printed handout being prepared or printed: the map image for it (a blob URL), if any. */
+  handout: { image: string | null } | null;
   setLang(lang: Lang): void;
   setDay(day: number): void;
   setPlaying(playing: boolean): void;
@@ -49,6 +60,7 @@ export interface AppState {
   setVisibleLayers(ids: LayerId[]): void;
   setView(view: View): void;
   requestView(view: View): void;
+  setChapter(id: string | null): void;
 }
 
 export interface InitialState {
@@ -59,6 +71,7 @@ export interface InitialState {
   digits?: 'latn' | 'arab';
   view?: View;
   layers?: LayerId[];
+  chapterId?: string | null;
 }
 
 export function createAppStore(initial: InitialState): StoreApi<AppState> {
@@ -77,6 +90,11 @@ export function createAppStore(initial: InitialState): StoreApi<AppState> {
     digits: initial.digits ?? 'latn',
     view: null,
     viewRequest: initial.view ? { view: initial.view, seq: 1 } : null,
+    chapters: null,
+    chapterId: initial.chapterId ?? null,
+    highlightIds: [],
+    engine: null,
+    handout: null,
     setLang: (lang) => set({ lang }),
     setDay: (day) => set({ day }),
     setPlaying: (playing) => set({ playing }),
@@ -87,6 +105,7 @@ export function createAppStore(initial: InitialState): StoreApi<AppState> {
     setVisibleLayers: (ids) => set({ visible: Object.fromEntries(LAYER_IDS.map((id) => [id, ids.includes(id)])) as Record<LayerId, boolean> }),
     setView: (view) => set({ view }),
     requestView: (view) => set((s) => ({ viewRequest: { view, seq: (s.viewRequest?.seq ?? 0) + 1 } })),
+    setChapter: (chapterId) => set(chapterId ? { chapterId } : { chapterId: null, highlightIds: [] }),
   }));
 }
 

@@ -29,4 +29,29 @@ describe('URL hash', () => {
     const parsed = parseHash(formatHash(state));
     expect(parsed).toEqual({ date: state.day, lang: 'ar', event: 'gharyan-captured' });
   });
+
+  describe('chapter (story mode)', () => {
+    it('reads a chapter id, alone or beside the other fields', () => {
+      expect(parseHash('#chapter=zero-hour')).toEqual({ chapter: 'zero-hour' });
+      expect(parseHash('#date=2019-12-20&lang=ar&chapter=drone-war')).toEqual({ date: dayOfDate('2019-12-20'), lang: 'ar', chapter: 'drone-war' });
+    });
+
+    it('drops a bad chapter value on its own and keeps the other fields', () => {
+      expect(parseHash('#chapter=Zero Hour&lang=en')).toEqual({ lang: 'en' });
+      expect(parseHash('#chapter=<script>&lang=ar')).toEqual({ lang: 'ar' });
+      expect(parseHash('#chapter=-x&date=2019-12-20')).toEqual({ date: dayOfDate('2019-12-20') });
+      expect(parseHash('#chapter=&lang=en')).toEqual({ lang: 'en' });
+      expect(parseHash(`#chapter=${'a'.repeat(500)}&lang=en`)).toEqual({ lang: 'en' });
+      expect(parseHash('#chapter=drone-war&chapter=zero-hour').chapter).toBe('drone-war');
+      // Unknown but well-formed ids get through; story mode falls back to the first chapter.
+      expect(parseHash('#chapter=no-such-chapter').chapter).toBe('no-such-chapter');
+    });
+
+    it('writes the open chapter, and nothing when story mode is closed', () => {
+      const base = { day: dayOfDate('2019-12-21'), lang: 'en' as const, selectedId: null };
+      expect(formatHash({ ...base, chapterId: 'zero-hour' })).toBe('#date=2019-12-21&lang=en&chapter=zero-hour');
+      expect(formatHash({ ...base, chapterId: null })).toBe('#date=2019-12-21&lang=en');
+      expect(parseHash(formatHash({ ...base, chapterId: 'air-campaign' })).chapter).toBe('air-campaign');
+    });
+  });
 });

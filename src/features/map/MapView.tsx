@@ -72,10 +72,13 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
         return;
       }
       (window as any).__tripoliMap = created;
+      // Image export, printing and story mode's rings read the drawn map through the store.
+      store.setState({ engine: created });
       setLoaded({ engine: created, lib });
     });
     return () => {
       disposed = true;
+      if (created && store.getState().engine === created) store.setState({ engine: null });
       created?.destroy();
       if ((window as any).__tripoliMap === created) delete (window as any).__tripoliMap;
     };
