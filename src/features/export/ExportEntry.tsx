@@ -27,7 +27,7 @@ export function ExportButton() {
   if (!ready) return null;
   return (
     <>
-      <button type="button" className="text-button" aria-haspopup="dialog" onClick={() => setOpen(true)} data-testid="export-button">
+      <button type="button" className="text-button export-button" aria-haspopup="dialog" onClick={() => setOpen(true)} data-testid="export-button">
         {strings[lang].exportMenu}
       </button>
       {open && (

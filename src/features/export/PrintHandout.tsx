@@ -109,7 +109,9 @@ function Handout({ image }: { image: string | null }) {
       <footer className="handout-sources">
         <h2>{t.sources}</h2>
         <p>
-          {config.source.publisher[lang]}, {quote[0]}
+          {config.source.publisher[lang]}
+          {lang === 'ar' ? '، ' : ', '}
+          {quote[0]}
           {config.source.title[lang]}
           {quote[1]}. {storyCredit(config.source, lang)}.
         </p>

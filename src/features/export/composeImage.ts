@@ -103,7 +103,8 @@ export async function composeMapImage(state: ComposeState, size: { width: number
   // A chapter's own link is shorter, and says the same.
   link.hash = chapter ? `chapter=${chapter.id}&lang=${lang}` : formatHash({ ...state, embed: false });
   const quote = rtl ? ['«', '»'] : ['“', '”'];
-  const source = `${t.source}: ${config.source.publisher[lang]}, ${quote[0]}${config.source.title[lang]}${quote[1]} · ${t.interactiveMap}: `;
+  const comma = rtl ? '، ' : ', ';
+  const source = `${t.source}: ${config.source.publisher[lang]}${comma}${quote[0]}${config.source.title[lang]}${quote[1]} · ${t.interactiveMap}: `;
   ctx.fillText(fit(ctx, source + link.href, width - 2 * margin), startX, height - footerH + Math.round(48 * k));
   return canvas;
 }

@@ -237,15 +237,15 @@ export default function StoryMode() {
         </p>
         <div className="story-tools">
           {presenting ? (
-            <button type="button" className="text-button" onClick={stopPresenting} data-testid="present-button">
+            <button type="button" className="text-button story-present" onClick={stopPresenting} data-testid="present-button">
               {t.exitPresent}
             </button>
           ) : (
-            <button type="button" className="text-button" onClick={startPresenting} title={t.presentLabel} data-testid="present-button">
+            <button type="button" className="text-button story-present" onClick={startPresenting} title={t.presentLabel} data-testid="present-button">
               {t.present}
             </button>
           )}
-          <button type="button" className="text-button" aria-pressed={contrast} onClick={() => setContrast(!contrast)} data-testid="contrast-button">
+          <button type="button" className="text-button story-contrast" aria-pressed={contrast} onClick={() => setContrast(!contrast)} data-testid="contrast-button">
             {t.highContrast}
           </button>
           <button type="button" className="icon-button" onClick={close} aria-label={t.closeStory} title={t.closeStory} data-testid="story-close">
