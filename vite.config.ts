@@ -52,10 +52,22 @@ function storyData(): Plugin {
   };
 }
 
+/**
+ * The Content-Security-Policy in index.html forbids inline scripts, and the dev server's hot reload
+ * injects one: the policy applies to builds (and `vite preview`), not to `npm start`.
+ */
+function devWithoutCsp(): Plugin {
+  return {
+    name: 'dev-without-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, ''),
+  };
+}
+
 export default defineConfig({
   // Relative asset paths: the build runs from any sub-path of any static host.
   base: './',
-  plugins: [react(), storyData()],
+  plugins: [react(), storyData(), devWithoutCsp()],
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1500 },
   test: {
     projects: [

@@ -73,6 +73,7 @@ export function checkStoryDir(dirArg: string, cwd = process.cwd()): CheckResult 
 
   let featureCount = 0;
   let skipped = 0;
+  let fixed = 0;
   if (config) {
     problems.push(...checkConfig(show(configPath), config));
     const layers: { file: string; features: LooseFeature[] }[] = [];
@@ -86,6 +87,7 @@ export function checkStoryDir(dirArg: string, cwd = process.cwd()): CheckResult 
       layers.push({ file: show(path), features: [...result.features, ...(result.rejected as LooseFeature[])] });
       featureCount += result.features.length;
       skipped += result.skippedNullGeometry;
+      fixed += result.fixedGeometry;
     }
     problems.push(...crossCheck(config, layers));
 
@@ -108,6 +110,7 @@ export function checkStoryDir(dirArg: string, cwd = process.cwd()): CheckResult 
       warnings.push(`${show(join(dir, name))} is not listed in config.json layers, so the app never loads it`);
   }
   if (skipped) warnings.push(`${skipped} feature(s) without geometry were skipped`);
+  if (fixed) warnings.push(`${fixed} polygon(s) had a ring left open or wound the wrong way: fixed on load, but better fixed in the file`);
   // Schema and cross-file problems arrive in two passes; list them file by file (the sort is stable).
   const files = [...new Set(problems.map((p) => p.file))];
   problems.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file));

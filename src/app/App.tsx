@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { StoreContext, createAppStore, useAppStore, useStoreApi } from '../state/store';
 import { strings, type Lang } from '../i18n/strings';
 import { dirOf } from '../i18n/format';
@@ -10,6 +10,7 @@ import { Legend } from '../features/legend/Legend';
 import { EventList } from '../features/events/EventList';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LayerErrors } from './LayerErrors';
+import { LayerNotices } from './LayerNotices';
 import { useStoryLoader } from './useStoryLoader';
 import { useHashSync } from './useHashSync';
 import { loadFonts } from './fonts';
@@ -20,6 +21,9 @@ import { shareUrl } from '../features/embed/links';
 import { StoryButton, StorySlot } from '../features/story/StoryEntry';
 import { ExportButton } from '../features/export/ExportEntry';
 import { PrintHandout } from '../features/export/PrintHandout';
+
+// The map without WebGL is needed by few readers: it loads only for them.
+const StaticMap = lazy(() => import('../features/map/StaticMap').then((m) => ({ default: m.StaticMap })));
 
 export function App({ initial }: { initial: HashState & { lang: Lang } }) {
   const store = useMemo(
@@ -126,7 +130,10 @@ function Shell({ retry }: { retry: Parameters<typeof LayerErrors>[0]['retry'] })
       <main className="stage">
         {unavailable ? (
           <div className="fallback" data-testid="fallback">
-            <p role="status">{t.noWebgl}</p>
+            <p role="status">{t.staticMapNote}</p>
+            <Suspense fallback={null}>
+              <StaticMap />
+            </Suspense>
             <EventList />
           </div>
         ) : inView ? (
@@ -145,6 +152,7 @@ function Shell({ retry }: { retry: Parameters<typeof LayerErrors>[0]['retry'] })
         <DetailsPanel />
         <Tooltip />
         <LayerErrors retry={retry} />
+        <LayerNotices />
         <StorySlot />
       </main>
       <Timeline />

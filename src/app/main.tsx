@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import { App } from './App';
+import { ErrorBoundary } from './ErrorBoundary';
 import { parseHash } from './hash';
 import { loadFonts } from './fonts';
 import { detectLang, setArabicDigits } from '../i18n/format';
@@ -14,4 +15,9 @@ if (initial.digits) setArabicDigits(initial.digits);
 // The map's code is most of the page's bytes: fetch it now, alongside the story's data. An embed
 // instead waits until it is scrolled into view (App), so it costs nothing further down a page.
 if (hasWebGL2() && !(initial as { embed?: boolean }).embed) void preloadEngine();
-createRoot(document.getElementById('root')!).render(<App initial={{ ...initial, lang }} />);
+// App has its own boundary in the reader's language; this one catches what breaks before it (the store, the loaders).
+createRoot(document.getElementById('root')!).render(
+  <ErrorBoundary lang={lang}>
+    <App initial={{ ...initial, lang }} />
+  </ErrorBoundary>,
+);

@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from '../state/store';
 import { clampDay, dayOfDate, lastDayOfDate } from '../data/time';
 import { formatHash, hashQuery, parseHash } from './hash';
+import { replaceUrl } from './safeHistory';
 
 const WRITE_DELAY_MS = 300;
 
@@ -20,7 +21,7 @@ export function useHashSync(store: StoreApi<AppState>) {
       // A query appended after the hash by an embedding script (pym.js) is kept as it was.
       const tail = hashQuery(location.hash).toString();
       const hash = formatHash(s) + (tail ? `?${tail}` : '');
-      if (hash !== location.hash) history.replaceState(history.state, '', hash);
+      if (hash !== location.hash) replaceUrl(hash);
     };
     const schedule = () => {
       clearTimeout(timer);

@@ -1,12 +1,12 @@
 import { useCallback, useEffect } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
-import { loadConfig, loadLayer } from '../data/load';
+import { loadConfig, loadLayer, withoutDuplicateIds } from '../data/load';
 import { clampDay, dayOfDate, lastDayOfDate } from '../data/time';
 import type { LayerId } from '../data/schema';
 import type { DataProblem } from '../data/validate';
 import type { AppState } from '../state/store';
 
-const fetcher = (url: string) => fetch(url, { credentials: 'same-origin' });
+const fetcher = (url: string, init?: { signal?: AbortSignal }) => fetch(url, { ...init, credentials: 'same-origin' });
 
 /** Loads config.json, then every layer in parallel; returns a retry for one layer. */
 export function useStoryLoader(store: StoreApi<AppState>, requestedDay: number | undefined) {
@@ -17,8 +17,16 @@ export function useStoryLoader(store: StoreApi<AppState>, requestedDay: number |
       const config = store.getState().config;
       if (!config) return;
       store.setState((s) => ({ layers: { ...s.layers, [id]: { status: 'loading' } } }));
-      const result = await loadLayer(fetcher, dataBase, config, id);
+      const loaded = await loadLayer(fetcher, dataBase, config, id);
+      // Ids are unique across the story: a feature whose id a layer loaded earlier has is left out.
+      const others = config.layers.flatMap((l) => {
+        const other = store.getState().layers[l.id];
+        return l.id !== id && other?.status === 'ready' ? [{ file: l.file, features: other.features }] : [];
+      });
+      const file = config.layers.find((l) => l.id === id)?.file ?? id;
+      const result = withoutDuplicateIds(loaded, file, others);
       if (result.status === 'error') for (const p of result.problems) console.warn('[data]', p);
+      if (result.status === 'ready') for (const p of result.notices ?? []) console.warn('[data] left out:', p);
       store.setState((s) => ({ layers: { ...s.layers, [id]: result } }));
     },
     [store, dataBase],

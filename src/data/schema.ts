@@ -2,8 +2,9 @@
  * One set of zod schemas for every file in data/. Used by the app when it loads a layer and by
  * `npm run check:data` at build time, so a file that the checker accepts is a file the app can draw.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { EVENT_CATEGORIES, LAYER_IDS, type LayerId } from './ids';
+import { isHttpUrl } from './urls';
 
 /** A calendar date written the way the article lets us know it: a day, a month or a year. */
 export const PartialDate = z
@@ -27,21 +28,32 @@ export const Confidence = z.enum(['reported', 'claimed', 'estimated']);
  * Where a statement comes from. The article's paragraphs and background knowledge are kept apart,
  * so the app can show them apart.
  */
-export const Sources = z
-  .object({
-    /**
-     * Paragraph numbers of the article (for the shipped story see ../shared/seed/facts.md: title = 1,
-     * body 3-53). The upper limit is the story's own: config.json `source.paragraphs`, checked in
-     * crossCheck.
-     */
-    article: z.array(z.number().int().min(1)).default([]),
-    /** Set when anything in this feature does not come from the article; say what in `note`. */
-    generalKnowledge: z.boolean().default(false),
-    note: Text.optional(),
-  })
-  .refine((s) => s.article.length > 0 || s.generalKnowledge, {
-    message: 'a feature needs article paragraphs or generalKnowledge: true',
-  });
+const sourcesShape = {
+  /**
+   * Paragraph numbers of the article (for the shipped story see ../shared/seed/facts.md: title = 1,
+   * body 3-53). The upper limit is the story's own: config.json `source.paragraphs`, checked in
+   * crossCheck.
+   */
+  article: z.array(z.number().int().min(1)).default([]),
+  /** Set when anything in this feature does not come from the article; say what in `note`. */
+  generalKnowledge: z.boolean().default(false),
+  note: Text.optional(),
+};
+const hasSource = (s: { article: number[]; generalKnowledge: boolean }) => s.article.length > 0 || s.generalKnowledge;
+const NEEDS_SOURCE = { message: 'a feature needs article paragraphs or generalKnowledge: true' };
+
+export const Sources = z.object(sourcesShape).refine(hasSource, NEEDS_SOURCE);
+
+/** A web page where a reader can check a feature. Only http(s): the app renders it as a link. */
+export const SourceLink = z.object({
+  url: z.string().max(2000).refine(isHttpUrl, 'only http:// and https:// links are allowed'),
+  label: z.string().min(1).max(300).optional(),
+});
+
+/** A feature's sources: as Sources, plus optional links to further reading. */
+export const FeatureSources = z
+  .object({ ...sourcesShape, links: z.array(SourceLink).max(20).optional() })
+  .refine(hasSource, NEEDS_SOURCE);
 
 const LonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 
@@ -63,7 +75,7 @@ const common = {
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by dashes'),
   title: Text,
   summary: Text,
-  sources: Sources,
+  sources: FeatureSources,
   confidence: Confidence,
   /** Who says so, where a side's claim is all we have (actor id from config.json). */
   claimedBy: z.string().optional(),

@@ -32,6 +32,7 @@ export function parseIsoDay(value: string): number | null {
 }
 
 export function clampDay(day: number, min: number, max: number): number {
+  if (Number.isNaN(day)) return min; // never let a NaN reach the slider or the map's filters
   return Math.min(max, Math.max(min, Math.round(day)));
 }
 

@@ -10,16 +10,11 @@ import {
   type LayerId,
   type StoryFeature,
 } from './schema';
-import { dayOfDate } from './time';
+import { dayOfDate, lastDayOfDate } from './time';
+import { closeRings, isMiswound, rewindInPlace } from './geometry';
+import type { DataProblem } from './problems';
 
-export interface DataProblem {
-  file: string;
-  featureId?: string;
-  field?: string;
-  message: string;
-  /** What to do about it, in a few words: "add it to config.json actors". */
-  hint?: string;
-}
+export { formatProblem, type DataProblem } from './problems';
 
 export interface LayerResult {
   features: StoryFeature[];
@@ -28,6 +23,8 @@ export interface LayerResult {
   problems: DataProblem[];
   /** Features without geometry are skipped rather than rejected; the count is reported. */
   skippedNullGeometry: number;
+  /** Polygons whose open rings were closed or whose rings were rewound: fixed, not rejected. */
+  fixedGeometry: number;
 }
 
 /**
@@ -48,6 +45,7 @@ export function parseLayer(file: string, layerId: LayerId, raw: unknown): LayerR
   const features: StoryFeature[] = [];
   const rejected: unknown[] = [];
   let skippedNullGeometry = 0;
+  let fixedGeometry = 0;
   if (!isRecord(raw) || raw.type !== 'FeatureCollection' || !Array.isArray(raw.features)) {
     problems.push({
       file,
@@ -55,7 +53,7 @@ export function parseLayer(file: string, layerId: LayerId, raw: unknown): LayerR
       message: 'expected a GeoJSON FeatureCollection with a features array',
       hint: 'the file must read { "type": "FeatureCollection", "features": [ ... ] }',
     });
-    return { features, rejected, problems, skippedNullGeometry };
+    return { features, rejected, problems, skippedNullGeometry, fixedGeometry };
   }
   const schema = layerFeatureSchemas[layerId] as z.ZodType<StoryFeature>;
   raw.features.forEach((item: unknown, index: number) => {
@@ -64,14 +62,22 @@ export function parseLayer(file: string, layerId: LayerId, raw: unknown): LayerR
       skippedNullGeometry++;
       return;
     }
-    const result = schema.safeParse(item);
-    if (result.success) features.push(result.data);
-    else {
+    // An open ring is closed before the schema (which wants four positions a ring) sees it.
+    const closedGeometry = isRecord(item) ? closeRings(item.geometry) : undefined;
+    const closed = isRecord(item) && closedGeometry !== item.geometry ? { ...item, geometry: closedGeometry } : item;
+    const result = schema.safeParse(closed);
+    if (result.success) {
+      const geometry = result.data.geometry;
+      const miswound = isMiswound(geometry);
+      if (miswound) rewindInPlace(geometry);
+      if (miswound || closed !== item) fixedGeometry++;
+      features.push(result.data);
+    } else {
       rejected.push(item);
       problems.push(...zodProblems(file, featureId, result.error));
     }
   });
-  return { features, rejected, problems, skippedNullGeometry };
+  return { features, rejected, problems, skippedNullGeometry, fixedGeometry };
 }
 
 /** A feature as crossCheck reads it: checked ones, or (in check:data) ones the schema rejected. */
@@ -87,19 +93,31 @@ export interface LooseFeature {
  * features the schema rejected (`LayerResult.rejected`) and report every problem in one go.
  */
 export function crossCheck(config: StoryConfig, layers: { file: string; features: readonly LooseFeature[] }[]): DataProblem[] {
-  const problems: DataProblem[] = [];
+  return locatedCrossCheck(config, layers).map(({ layer, index, ...problem }) => problem);
+}
+
+/** A cross-check problem with where its feature sits: `layers[layer].features[index]`. */
+export interface LocatedProblem extends DataProblem {
+  layer: number;
+  index: number;
+}
+
+/** crossCheck, telling which feature each problem is about, so the app can leave out just that one. */
+export function locatedCrossCheck(config: StoryConfig, layers: { file: string; features: readonly LooseFeature[] }[]): LocatedProblem[] {
+  const problems: LocatedProblem[] = [];
   const actors = new Set(config.actors.map((a) => a.id));
   const weapons = new Set(config.weapons.map((w) => w.id));
   const seen = new Map<string, string>();
   const baseIds = new Set<string>();
   for (const { features } of layers)
     for (const f of features) {
-      const p = recordOf(f.properties);
+      const p = recordOf(recordOf(f).properties);
       if (p.kind === 'air-base' && typeof p.id === 'string') baseIds.add(p.id);
     }
 
   const first = dayOfDate(config.range.contextStart);
-  const last = dayOfDate(config.range.end);
+  // The last day the story reaches: a range ending "2019-12" runs to 31 December, as on the slider.
+  const last = lastDayOfDate(config.range.end);
   const [west, south, east, north] = config.bounds;
   const paragraphs = config.source.paragraphs;
   const actorHint = `add it to config.json actors, or use one of: ${listOf(actors)}`;
@@ -107,11 +125,11 @@ export function crossCheck(config: StoryConfig, layers: { file: string; features
   const baseHint = `use the id of a feature in the air-bases layer${baseIds.size ? `: ${listOf(baseIds)}` : ''}`;
   const rangeHint = 'fix the date, or widen config.json range (contextStart to end)';
 
-  for (const { file, features } of layers) {
-    for (const f of features) {
-      const p = recordOf(f.properties);
+  layers.forEach(({ file, features }, layer) => {
+    features.forEach((f, index) => {
+      const p = recordOf(recordOf(f).properties);
       const id = typeof p.id === 'string' ? p.id : undefined;
-      const at = (field: string, message: string, hint: string) => problems.push({ file, featureId: id, field, message, hint });
+      const at = (field: string, message: string, hint: string) => problems.push({ file, featureId: id, field, message, hint, layer, index });
       const known = (field: string, set: Set<string>, what: string, hint: string) => {
         const value = p[field];
         const list = Array.isArray(value) ? value : [value];
@@ -156,7 +174,7 @@ export function crossCheck(config: StoryConfig, layers: { file: string; features
       }
       if (days.start !== undefined && days.end !== undefined && days.end < days.start)
         at('end', 'ends before it starts', 'start and end swapped?');
-      for (const [lon, lat] of coordinatesOf(f.geometry)) {
+      for (const [lon, lat] of coordinatesOf(recordOf(f).geometry)) {
         if (lon < west || lon > east || lat < south || lat > north) {
           const swapped = lat >= west && lat <= east && lon >= south && lon <= north;
           at(
@@ -169,8 +187,8 @@ export function crossCheck(config: StoryConfig, layers: { file: string; features
           break;
         }
       }
-    }
-  }
+    });
+  });
   return problems;
 }
 
@@ -263,13 +281,6 @@ export function checkStoryChapters(
     }
   });
   return problems;
-}
-
-export function formatProblem(p: DataProblem): string {
-  const where = [p.file, p.featureId && `feature "${p.featureId}"`, p.field && `field "${p.field}"`]
-    .filter(Boolean)
-    .join(', ');
-  return `${where}: ${p.message}${p.hint ? ` (hint: ${p.hint})` : ''}`;
 }
 
 const DATE_SHAPE = /^\d{4}(-\d{2}(-\d{2})?)?$/;

@@ -37,7 +37,13 @@ export async function startServer(root: string, port = 0): Promise<StaticServer>
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+      // As docs/deploy.md recommends: the app's files are public, and a map embedded in a sandboxed
+      // iframe without allow-same-origin runs in an opaque origin that must be allowed to load them.
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-store',
+        'Access-Control-Allow-Origin': '*',
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

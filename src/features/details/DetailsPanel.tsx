@@ -5,6 +5,7 @@ import { enumLabels, strings } from '../../i18n/strings';
 import { formatNumber } from '../../i18n/format';
 import { formatCount } from '../../i18n/plural';
 import { actorName, dateText, kindLabel, paragraphsText, weaponName } from './describe';
+import { hostOf, isHttpUrl } from '../../data/urls';
 
 /** What a reader learns about one feature. Every data string is rendered as React text, never HTML. */
 export function DetailsPanel() {
@@ -100,6 +101,21 @@ export function DetailsPanel() {
           <p className="details-paragraphs">
             {t.paragraphs}: {paragraphsText(p.sources.article, lang)}
           </p>
+        )}
+        {(p.sources.links?.length ?? 0) > 0 && (
+          <>
+            <h3>{t.furtherReading}</h3>
+            <ul className="details-links">
+              {/* The schema accepts only http(s) links; checked again here, since this is an href. */}
+              {p.sources.links!.filter((l) => isHttpUrl(l.url)).map((l, i) => (
+                <li key={i}>
+                  <a href={l.url} target="_blank" rel="noopener noreferrer" data-testid="source-link">
+                    {l.label ?? hostOf(l.url)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </section>
       {p.sources.generalKnowledge && (

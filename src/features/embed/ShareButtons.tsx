@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useAppStore, useStoreApi } from '../../state/store';
 import { strings } from '../../i18n/strings';
 import { shareUrl } from './links';
+import { replaceUrl } from '../../app/safeHistory';
 
 // The dialog is only needed by journalists, so it loads when first opened.
 const EmbedDialog = lazy(() => import('./EmbedDialog'));
@@ -24,7 +25,7 @@ export function ShareButtons() {
 
   const share = async () => {
     const url = shareUrl(store.getState());
-    history.replaceState(history.state, '', url);
+    replaceUrl(url);
     setStatus((await copyText(url)) ? t.linkCopied : `${t.copyFailed} ${url}`);
     setTimeout(() => setStatus(''), 4000);
   };

@@ -2,7 +2,7 @@
  * The postMessage contract between an embedded map and its host page. Public and versioned: hosts
  * written against it must keep working (README, "Links and embeds").
  */
-import { z } from 'zod';
+import { z } from '../../data/zod';
 import { LAYER_IDS, type LayerId } from '../../data/schema';
 
 export const MESSAGE_PREFIX = 'tripoli-map:';
@@ -40,11 +40,16 @@ export function isAllowedOrigin(origin: string, allowed: readonly string[]): boo
 
 /** Parses an incoming message; null for anything malformed, oversized or not ours. */
 export function readInbound(data: unknown): InboundMessage | null {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
-  const type = (data as { type?: unknown }).type;
-  if (typeof type !== 'string' || !type.startsWith(MESSAGE_PREFIX)) return null;
-  const result = InboundMessage.safeParse(data);
-  return result.success ? result.data : null;
+  // Plain objects only: what postMessage's structured clone delivers; nothing inherited is read.
+  if (typeof data !== 'object' || data === null || Object.getPrototypeOf(data) !== Object.prototype) return null;
+  try {
+    const type = (data as { type?: unknown }).type;
+    if (typeof type !== 'string' || !type.startsWith(MESSAGE_PREFIX)) return null;
+    const result = InboundMessage.safeParse(data);
+    return result.success ? result.data : null;
+  } catch {
+    return null; // a getter that throws, in a message made by a script in this very window
+  }
 }
 
 /** pym.js's wire format, so pages that already use pym.js size our iframe with no extra script. */

@@ -20,6 +20,7 @@ const sideSwatch = (side: 'gna' | 'lna', dashed = false) => (
 export function Legend() {
   const lang = useAppStore((s) => s.lang);
   const visible = useAppStore((s) => s.visible);
+  const loads = useAppStore((s) => s.layers);
   const toggle = useAppStore((s) => s.toggleLayer);
   const t = strings[lang];
   const labels = enumLabels[lang];
@@ -72,6 +73,11 @@ export function Legend() {
             <label>
               <input type="checkbox" checked={visible[id]} onChange={() => toggle(id)} />
               <span>{labels[`layer.${id}`]}</span>
+              {loads[id]?.status === 'loading' && (
+                <span className="legend-loading" data-testid={`loading-${id}`}>
+                  <span className="spinner" aria-hidden="true" /> {t.layerLoading}
+                </span>
+              )}
             </label>
             {visible[id] && keyFor[id]}
           </div>

@@ -10,6 +10,7 @@ import type { Lang } from '../../i18n/strings';
 import type { PlaceFeature } from '../../data/schema';
 import { buildStyle, nameField, PLACES_SOURCE } from './style';
 import { pickedFeature, type Picked } from './layers';
+import { MapHealth, type MapStatus } from './health';
 
 // After a production build MapLibre cannot find its worker on its own (see notes/platform.md).
 setWorkerUrl(new URL(workerUrl, document.baseURI).href);
@@ -30,6 +31,8 @@ export interface MapEngineOptions {
   onPick(id: string | null): void;
   onHover(hit: { id: string; x: number; y: number } | null): void;
   onError(message: string): void;
+  /** The map cannot start, is slow to, or has lost its WebGL context (see health.ts). */
+  onStatus?(status: MapStatus): void;
 }
 
 const LABEL_LAYERS = ['basemap-labels', 'story-places-labels'];
@@ -42,6 +45,7 @@ export function fitZoom(zoom: number, width: number, referenceWidth = 900): numb
 export class MapEngine {
   readonly map: MapLibreMap;
   private readonly overlay: MapLibreOverlay;
+  private readonly health: MapHealth;
   private layers: Layer[] = [];
   private idleOnce = false;
   private navigation: NavigationControl | null = null;
@@ -67,7 +71,17 @@ export class MapEngine {
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new AttributionControl({ compact: false, customAttribution: options.attribution }), 'bottom-right');
     this.placeNavigation(options.lang);
-    this.map.on('error', (event) => options.onError(event.error?.message ?? 'map error'));
+    this.health = new MapHealth((status) => options.onStatus?.(status));
+    this.map.on('error', (event) => {
+      const message = event.error?.message ?? 'map error';
+      options.onError(message);
+      // Before the first frame an error (the worker or the basemap failed to load) means no map.
+      this.health.error(message);
+    });
+    // When the browser takes the WebGL context away, the reader is told; when it gives it back,
+    // MapView builds a new engine (deck.gl's overlay cannot be restored in place).
+    this.map.getCanvas().addEventListener('webglcontextlost', this.onContextLost);
+    this.map.getCanvas().addEventListener('webglcontextrestored', this.onContextRestored);
     const reportView = () => {
       const c = this.map.getCenter();
       options.onViewChange?.({ center: [c.lng, c.lat], zoom: this.map.getZoom() });
@@ -91,8 +105,26 @@ export class MapEngine {
     // beforeId; handing them over again once the map is idle puts them beneath the labels.
     this.map.once('idle', () => {
       this.idleOnce = true;
+      this.health.idle();
       this.overlay.setProps({ layers: [...this.layers] });
     });
+  }
+
+  private readonly onContextLost = (event: Event) => {
+    event.preventDefault(); // lets the browser give the context back
+    this.health.contextLost();
+  };
+
+  /**
+   * MapLibre can set itself up again on the restored context, but deck.gl's overlay cannot (its GL
+   * objects died with the old context): the status change makes MapView replace the whole engine,
+   * at the same view, date and selection.
+   */
+  private readonly onContextRestored = () => this.health.contextRestored();
+
+  /** What the map is going through now: drawing, slow to start, failed, or without its context. */
+  get status(): MapStatus {
+    return this.health.current;
   }
 
   setLayers(layers: Layer[]): void {
@@ -165,8 +197,16 @@ export class MapEngine {
   }
 
   destroy(): void {
-    this.map.removeControl(this.overlay);
-    this.overlay.finalize();
+    this.health.dispose();
+    this.map.getCanvas().removeEventListener('webglcontextlost', this.onContextLost);
+    this.map.getCanvas().removeEventListener('webglcontextrestored', this.onContextRestored);
+    try {
+      this.map.removeControl(this.overlay);
+      this.overlay.finalize();
+    } catch (error) {
+      // A map whose context is gone (lost, or never made) still has to go: keep removing it.
+      console.warn('[map] removing the overlay:', error);
+    }
     this.map.remove();
   }
 }

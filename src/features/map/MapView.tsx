@@ -8,6 +8,7 @@ import { mapLabel, storyCredit } from '../../i18n/format';
 import type { IconAtlas } from './icons';
 import { FIRST_LABEL_LAYER } from './style';
 import type { MapEngine } from './MapEngine';
+import type { MapStatus } from './health';
 
 type EngineModule = typeof import('./engine');
 
@@ -37,6 +38,9 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
   const lang = useAppStore((s) => s.lang);
   const [loaded, setLoaded] = useState<{ engine: MapEngine; lib: EngineModule } | null>(null);
   const engine = loaded?.engine ?? null;
+  const [status, setStatus] = useState<MapStatus>({ kind: 'ok' });
+  // Bumped when the browser gives back a lost WebGL context: a new engine replaces the old one.
+  const [restarts, setRestarts] = useState(0);
 
   useEffect(() => {
     if (!config || !containerRef.current) return;
@@ -46,7 +50,10 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
     }
     let disposed = false;
     let created: MapEngine | null = null;
+    let lost = false;
     const { lang: initialLang } = store.getState();
+    // A link's view on first start; after a lost context, the view the reader had reached.
+    const initialView = (restarts ? store.getState().view : null) ?? store.getState().viewRequest?.view ?? null;
     // The engine and its libraries are a separate chunk, so the page shell paints first.
     preloadEngine().then((lib) => {
       if (disposed || !containerRef.current) return;
@@ -61,11 +68,16 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
           // MapLibre parses its first attribution as HTML: escape it so config text stays text.
           attribution: escapeHtml(attributionText(store.getState())),
           cooperativeGestures: store.getState().embed,
-          initialView: store.getState().viewRequest?.view ?? null,
+          initialView,
           onViewChange: (view) => store.getState().setView(view),
           onPick: (id) => store.getState().select(id),
           onHover: (hover) => store.getState().setHover(hover),
           onError: (message) => console.warn(`[map] ${message}`),
+          onStatus: (next) => {
+            setStatus(next);
+            if (next.kind === 'lost' || next.kind === 'lost-for-good') lost = true;
+            else if (next.kind === 'ok' && lost) setRestarts((n) => n + 1);
+          },
         });
       } catch (error) {
         onUnavailable((error as Error).message);
@@ -82,7 +94,7 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
       created?.destroy();
       if ((window as any).__tripoliMap === created) delete (window as any).__tripoliMap;
     };
-  }, [config, store, onUnavailable]);
+  }, [config, store, onUnavailable, restarts]);
 
   useEffect(() => {
     if (!loaded) return;
@@ -138,7 +150,54 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
     engine.map.getCanvas().setAttribute('aria-label', mapLabel(store.getState().config, lang));
   }, [engine, lang, store]);
 
-  return <div ref={containerRef} className="map" data-testid="map" data-ready={engine ? 'true' : 'false'} />;
+  return (
+    <>
+      <div ref={containerRef} className="map" data-testid="map" data-ready={engine ? 'true' : 'false'} />
+      <MapNotice status={status} onSimpleMap={() => onUnavailable('failed')} />
+    </>
+  );
+}
+
+/**
+ * Says so when the map cannot draw: it failed to start (its worker or basemap did not load), it is
+ * slow to, or the browser took its WebGL context away. A reload is offered wherever waiting will not
+ * help, and a failed map can give way to the simple one.
+ */
+function MapNotice({ status, onSimpleMap }: { status: MapStatus; onSimpleMap(): void }) {
+  const lang = useAppStore((s) => s.lang);
+  const t = strings[lang];
+  if (status.kind === 'ok') return null;
+  const text = {
+    slow: t.mapSlow,
+    failed: t.mapFailed,
+    lost: t.mapContextLost,
+    'lost-for-good': t.mapNotRestored,
+  }[status.kind];
+  const canReload = status.kind !== 'lost';
+  return (
+    <div className="map-notice" role="alert" data-testid="map-notice" data-status={status.kind}>
+      <p>
+        {status.kind === 'lost' && <span className="spinner" aria-hidden="true" />} {text}
+      </p>
+      {status.kind === 'failed' && (
+        <p className="map-notice-detail" dir="ltr">
+          {status.message}
+        </p>
+      )}
+      {canReload && (
+        <div className="map-notice-actions">
+          <button type="button" className="text-button" onClick={() => location.reload()}>
+            {t.reload}
+          </button>
+          {status.kind !== 'slow' && (
+            <button type="button" className="text-button" onClick={onSimpleMap}>
+              {t.simpleMap}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
 }
 
 /** The credit line: the story's source from config.json, then the basemap's. */
