@@ -34,9 +34,13 @@ export function checkStory(file: string, raw: unknown, config: StoryConfig, feat
   const { story, problems } = parseStory(file, raw);
   if (!story) return problems;
   const byId = new Map<string, Record<string, any>>();
+  const geometryOf = new Map<string, unknown>();
   for (const f of features) {
     const p = f.properties as Record<string, any> | undefined;
-    if (p && typeof p.id === 'string') byId.set(p.id, p);
+    if (p && typeof p.id === 'string') {
+      byId.set(p.id, p);
+      geometryOf.set(p.id, (f.geometry as { type?: unknown } | null | undefined)?.type);
+    }
   }
   const [west, south, east, north] = config.bounds;
   const paragraphs = config.source.paragraphs;
@@ -62,6 +66,9 @@ export function checkStory(file: string, raw: unknown, config: StoryConfig, feat
     chapter.highlight.forEach((id, i) => {
       const p = byId.get(id);
       if (!p) return; // reported by checkStoryChapters
+      const geometry = geometryOf.get(id);
+      if (geometry !== 'Point')
+        at(`highlight.${i}`, `"${id}" is a ${String(geometry ?? 'feature without geometry')}, and only points get a ring`, 'highlight a point (a place, base, strike or event), and name lines and areas in the text');
       const layer = LAYER_OF_KIND[String(p.kind)];
       if (chapter.layers && layer && !chapter.layers.includes(layer))
         at(`highlight.${i}`, `"${id}" is in the ${layer} layer, which this chapter switches off`, `add "${layer}" to the chapter's layers, or highlight another feature`);

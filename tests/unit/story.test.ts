@@ -157,6 +157,7 @@ describe('checkStory', () => {
         chapter({ id: 'a' }),
         chapter({ id: 'b', date: '2019-12-20', view: { center: [32.6, 13.6], zoom: 8 }, highlight: ['strike-msallata-2019-12-21'] }),
         chapter({ id: 'c', layers: ['events'], sources: { article: [60] } }),
+        chapter({ id: 'd', highlight: ['front-tripoli-south-2019-12-20'], layers: ['front-lines'] }),
       ]),
     ).toEqual([
       ['chapters.1.date', '2019-12-20 is earlier than the chapter before it ("a")'],
@@ -164,6 +165,7 @@ describe('checkStory', () => {
       ['chapters.1.highlight.0', '"strike-msallata-2019-12-21" is not on the map on 2019-12-20 (it starts on 2019-12-21)'],
       ['chapters.2.sources.article.0', "paragraph 60 is beyond the article's 53 paragraphs"],
       ['chapters.2.highlight.0', '"strike-msallata-2019-12-21" is in the strikes layer, which this chapter switches off'],
+      ['chapters.3.highlight.0', '"front-tripoli-south-2019-12-20" is a LineString, and only points get a ring'],
     ]);
   });
 });
