@@ -89,7 +89,14 @@ function Shell({ retry }: { retry: Parameters<typeof LayerErrors>[0]['retry'] })
   const legendButton = (
     <>
       <button type="button" className="text-button" aria-expanded={panel === 'legend'} aria-controls="legend-panel" onClick={() => togglePanel('legend')}>
-        {embed ? t.legend : t.showLegend}
+        {embed ? (
+          t.legend
+        ) : (
+          <>
+            <span className="wide-only">{t.showLegend}</span>
+            <span className="narrow-only">{t.legend}</span>
+          </>
+        )}
       </button>
       <button type="button" className="text-button" aria-expanded={panel === 'events'} aria-controls="events-panel" onClick={() => togglePanel('events')}>
         {t.events}
@@ -97,7 +104,7 @@ function Shell({ retry }: { retry: Parameters<typeof LayerErrors>[0]['retry'] })
     </>
   );
   const langButton = (
-    <button type="button" className="text-button" lang={lang === 'ar' ? 'en' : 'ar'} aria-label={t.switchLanguageLabel} onClick={() => setLang(lang === 'ar' ? 'en' : 'ar')}>
+    <button type="button" className="text-button lang-button" lang={lang === 'ar' ? 'en' : 'ar'} aria-label={t.switchLanguageLabel} onClick={() => setLang(lang === 'ar' ? 'en' : 'ar')}>
       {t.switchLanguage}
     </button>
   );

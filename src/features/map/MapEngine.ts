@@ -35,6 +35,9 @@ export interface MapEngineOptions {
   onStatus?(status: MapStatus): void;
 }
 
+/** Symbols have holes (the plane in a base's square) and fingers are broad: pick near misses too. */
+const PICK_RADIUS = 6;
+
 const LABEL_LAYERS = ['basemap-labels', 'story-places-labels'];
 
 /** The configured zoom suits a desktop; narrower screens zoom out so the same stretch of coast fits. */
@@ -90,23 +93,32 @@ export class MapEngine {
     this.map.once('load', reportView);
     this.map.on('moveend', reportView);
 
-    this.overlay = new MapLibreOverlay({
-      interleaved: true,
-      layers: [],
-      // Symbols have holes (the plane in a base's square) and fingers are broad: pick near misses too.
-      pickingRadius: 6,
-      onClick: (info: PickingInfo) => options.onPick(info.object ? pickedFeature(info.object as Picked).properties.id : null),
-      onHover: (info: PickingInfo) =>
-        options.onHover(info.object ? { id: pickedFeature(info.object as Picked).properties.id, x: info.x, y: info.y } : null),
-      getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
-    });
+    this.overlay = this.createOverlay();
     this.map.addControl(this.overlay);
+    // Clicks are picked here rather than through deck's onClick, which missed the first tap after
+    // load when no pointer had moved over the map yet (every tap, on a touch screen).
+    this.map.on('click', (event) => {
+      const info = this.overlay.pickObject({ x: event.point.x, y: event.point.y, radius: PICK_RADIUS });
+      options.onPick(info?.object ? pickedFeature(info.object as Picked).properties.id : null);
+    });
     // On first load the overlay receives its layers before the style is ready and ignores
     // beforeId; handing them over again once the map is idle puts them beneath the labels.
     this.map.once('idle', () => {
       this.idleOnce = true;
       this.health.idle();
       this.overlay.setProps({ layers: [...this.layers] });
+    });
+  }
+
+  private createOverlay(): MapLibreOverlay {
+    const { options } = this;
+    return new MapLibreOverlay({
+      interleaved: true,
+      layers: [],
+      pickingRadius: PICK_RADIUS,
+      onHover: (info: PickingInfo) =>
+        options.onHover(info.object ? { id: pickedFeature(info.object as Picked).properties.id, x: info.x, y: info.y } : null),
+      getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
     });
   }
 
@@ -190,6 +202,18 @@ export class MapEngine {
     const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     if (reduced) this.map.jumpTo(view);
     else this.map.easeTo({ ...view, duration: 800 });
+  }
+
+  /**
+   * Pans just enough that a point is not hidden under a panel covering the bottom `inset` pixels
+   * (the details sheet on a phone).
+   */
+  revealPoint(lngLat: [number, number], inset: number): void {
+    const height = this.map.getContainer().clientHeight;
+    const { y } = this.map.project(lngLat);
+    if (y > 24 && y < height - inset - 24) return;
+    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    this.map.easeTo({ center: lngLat, offset: [0, -inset / 2], duration: reduced ? 0 : 500 });
   }
 
   resize(): void {

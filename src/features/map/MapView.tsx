@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore, useStoreApi, type AppState } from '../../state/store';
-import { readyFeatures } from '../../state/selectors';
+import { findFeature, readyFeatures } from '../../state/selectors';
 import { LAYER_IDS, type LayerId } from '../../data/ids';
 import type { PlaceFeature, StoryFeature } from '../../data/schema';
 import { strings } from '../../i18n/strings';
@@ -128,6 +128,7 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
     let lastRequest = store.getState().viewRequest?.seq ?? 0;
     // Subscribing outside React keeps playback from re-rendering the component tree each frame.
     return store.subscribe((state, previous) => {
+      if (state.selectedId && state.selectedId !== previous.selectedId) revealOnPhone(engine, state);
       if (state.viewRequest && state.viewRequest.seq !== lastRequest) {
         lastRequest = state.viewRequest.seq;
         engine.moveTo(state.viewRequest.view);
@@ -208,4 +209,13 @@ function attributionText(state: AppState): string {
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** On a phone the details open as a sheet over the lower half of the map: keep the feature above it. */
+function revealOnPhone(engine: MapEngine, state: AppState) {
+  if (!window.matchMedia?.('(max-width: 640px)').matches) return;
+  const feature = findFeature(state.layers, state.selectedId);
+  if (feature?.geometry.type !== 'Point') return;
+  const height = engine.map.getContainer().clientHeight;
+  engine.revealPoint(feature.geometry.coordinates as [number, number], Math.round(height * 0.5));
 }
