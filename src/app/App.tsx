@@ -73,7 +73,11 @@ function Shell({ retry }: { retry: Parameters<typeof LayerErrors>[0]['retry'] })
   );
   const togglePanel = (which: 'legend' | 'events') => setPanel((open) => (open === which ? null : which));
   const [unavailable, setUnavailable] = useState<string | null>(null);
-  const onUnavailable = useCallback((reason: string) => setUnavailable(reason), []);
+  const onUnavailable = useCallback((reason: string) => {
+    setUnavailable(reason);
+    // The simple map and its list fill the stage; a floating legend would cover them.
+    setPanel(null);
+  }, []);
   const inView = useInView(root, embed);
   useHostBridge(store, root);
   const t = strings[lang];
