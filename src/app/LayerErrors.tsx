@@ -1,6 +1,6 @@
 import { useAppStore } from '../state/store';
 import type { LayerId } from '../data/schema';
-import { formatProblem } from '../data/validate';
+import { formatProblem } from '../data/problems';
 import { enumLabels, strings } from '../i18n/strings';
 
 const SHOWN_PER_LAYER = 5;

@@ -4,7 +4,7 @@
  * on its own: a bad value falls back to its default and never spoils the others.
  */
 import { parseIsoDay, isoOfDay } from '../data/time';
-import { LAYER_IDS, type LayerId } from '../data/schema';
+import { LAYER_IDS, type LayerId } from '../data/ids';
 import type { Lang } from '../i18n/strings';
 
 export interface View {

@@ -1,12 +1,18 @@
 import { useCallback, useEffect } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
-import { loadConfig, loadLayer, withoutDuplicateIds } from '../data/load';
 import { clampDay, dayOfDate, lastDayOfDate } from '../data/time';
 import type { LayerId } from '../data/schema';
 import type { DataProblem } from '../data/validate';
 import type { AppState } from '../state/store';
 
 const fetcher = (url: string, init?: { signal?: AbortSignal }) => fetch(url, { ...init, credentials: 'same-origin' });
+
+/**
+ * The loader and the zod schemas it checks data with are a chunk of their own, so the page shell
+ * starts without them; it downloads alongside the map's code.
+ */
+let loaderModule: Promise<typeof import('../data/load')> | null = null;
+const loader = () => (loaderModule ??= import('../data/load'));
 
 /** Loads config.json, then every layer in parallel; returns a retry for one layer. */
 export function useStoryLoader(store: StoreApi<AppState>, requestedDay: number | undefined) {
@@ -17,6 +23,7 @@ export function useStoryLoader(store: StoreApi<AppState>, requestedDay: number |
       const config = store.getState().config;
       if (!config) return;
       store.setState((s) => ({ layers: { ...s.layers, [id]: { status: 'loading' } } }));
+      const { loadLayer, withoutDuplicateIds } = await loader();
       const loaded = await loadLayer(fetcher, dataBase, config, id);
       // Ids are unique across the story: a feature whose id a layer loaded earlier has is left out.
       const others = config.layers.flatMap((l) => {
@@ -34,7 +41,8 @@ export function useStoryLoader(store: StoreApi<AppState>, requestedDay: number |
 
   useEffect(() => {
     let cancelled = false;
-    loadConfig(fetcher, dataBase)
+    loader()
+      .then(({ loadConfig }) => loadConfig(fetcher, dataBase))
       .then((config) => {
         if (cancelled) return;
         const first = dayOfDate(config.range.contextStart);

@@ -3,7 +3,7 @@
  * written against it must keep working (README, "Links and embeds").
  */
 import { z } from '../../data/zod';
-import { LAYER_IDS, type LayerId } from '../../data/schema';
+import { LAYER_IDS, type LayerId } from '../../data/ids';
 
 export const MESSAGE_PREFIX = 'tripoli-map:';
 export const PROTOCOL_VERSION = 1;

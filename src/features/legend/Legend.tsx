@@ -1,5 +1,5 @@
 import { useAppStore } from '../../state/store';
-import { LAYER_IDS, EventCategory, type LayerId } from '../../data/schema';
+import { LAYER_IDS, EVENT_CATEGORIES, type LayerId } from '../../data/ids';
 import { enumLabels, strings } from '../../i18n/strings';
 import { SHAPES, FILL_RULE, type ShapeId } from '../map/icons';
 import { SIDE_COLORS } from '../map/colors';
@@ -55,7 +55,7 @@ export function Legend() {
     ),
     events: (
       <ul className="legend-key">
-        {EventCategory.options.map((c) => (
+        {EVENT_CATEGORIES.map((c) => (
           <li key={c}><Shape shape={c} color="#444" /> {labels[`category.${c}`]}</li>
         ))}
       </ul>
