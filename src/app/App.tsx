@@ -14,7 +14,7 @@ import { LayerNotices } from './LayerNotices';
 import { useStoryLoader } from './useStoryLoader';
 import { useHashSync } from './useHashSync';
 import { loadFonts } from './fonts';
-import type { HashState } from './hash';
+import type { HashState } from '../state/hash';
 import { ShareButtons } from '../features/embed/ShareButtons';
 import { useHostBridge } from '../features/embed/useHostBridge';
 import { shareUrl } from '../features/embed/links';

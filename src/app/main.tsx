@@ -3,7 +3,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
-import { parseHash } from './hash';
+import { parseHash } from '../state/hash';
 import { loadFonts } from './fonts';
 import { detectLang, setArabicDigits } from '../i18n/format';
 import { hasWebGL2, preloadEngine } from '../features/map/MapView';

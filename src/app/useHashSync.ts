@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from '../state/store';
 import { clampDay, dayOfDate, lastDayOfDate } from '../data/time';
-import { formatHash, hashQuery, parseHash } from './hash';
-import { replaceUrl } from './safeHistory';
+import { formatHash, hashQuery, parseHash } from '../state/hash';
+import { replaceUrl } from '../state/safeHistory';
 
 const WRITE_DELAY_MS = 300;
 

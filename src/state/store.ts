@@ -9,7 +9,7 @@ import { LAYER_IDS } from '../data/ids';
 import type { LayerLoad } from '../data/load';
 import type { Lang } from '../i18n/strings';
 import type { DataProblem } from '../data/validate';
-import type { View } from '../app/hash';
+import type { View } from './hash';
 import type { MapEngine } from '../features/map/MapEngine';
 import type { Chapter } from '../data/story-schema';
 

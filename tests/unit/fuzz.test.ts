@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseHash } from '../../src/app/hash';
+import { parseHash } from '../../src/state/hash';
 import { readInbound } from '../../src/features/embed/messages';
 import { crossCheck, parseConfig, parseLayer, type LooseFeature } from '../../src/data/validate';
 import { loadLayer, withoutDuplicateIds } from '../../src/data/load';

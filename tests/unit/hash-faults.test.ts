@@ -4,7 +4,7 @@
  * property of Object.prototype.
  */
 import { describe, expect, it } from 'vitest';
-import { parseHash, parseView } from '../../src/app/hash';
+import { parseHash, parseView } from '../../src/state/hash';
 import { dayOfDate } from '../../src/data/time';
 
 const day = dayOfDate('2019-12-20');

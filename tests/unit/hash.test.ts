@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHash, parseHash } from '../../src/app/hash';
+import { formatHash, parseHash } from '../../src/state/hash';
 import { dayOfDate } from '../../src/data/time';
 
 describe('URL hash', () => {

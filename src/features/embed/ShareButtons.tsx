@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useAppStore, useStoreApi } from '../../state/store';
 import { strings } from '../../i18n/strings';
 import { shareUrl } from './links';
-import { replaceUrl } from '../../app/safeHistory';
+import { replaceUrl } from '../../state/safeHistory';
 
 // The dialog is only needed by journalists, so it loads when first opened.
 const EmbedDialog = lazy(() => import('./EmbedDialog'));

@@ -1,4 +1,4 @@
-import { formatHash } from '../../app/hash';
+import { formatHash } from '../../state/hash';
 import type { AppState } from '../../state/store';
 
 /** The app's own address without hash or query: where links and embed codes point. */

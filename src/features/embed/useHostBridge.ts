@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from '../../state/store';
 import { clampDay, dayOfDate, isoOfDay, lastDayOfDate, parseIsoDay } from '../../data/time';
-import { hashQuery } from '../../app/hash';
+import { hashQuery } from '../../state/hash';
 import { isAllowedOrigin, pymMessage, PROTOCOL_VERSION, readInbound, type OutboundMessage } from './messages';
 
 const DATE_NOTICE_MS = 250;

@@ -13,7 +13,7 @@ import { useAppStore, useStoreApi } from '../../state/store';
 import { strings } from '../../i18n/strings';
 import { formatNumber, LOCALES, storyCredit } from '../../i18n/format';
 import { dayOfDate, formatDay } from '../../data/time';
-import { formatHash } from '../../app/hash';
+import { formatHash } from '../../state/hash';
 import { paragraphsText } from '../details/describe';
 import { Legend } from '../legend/Legend';
 import { EventList } from '../events/EventList';

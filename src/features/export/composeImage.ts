@@ -13,7 +13,7 @@ import { formatDay } from '../../data/time';
 import { EVENT_CATEGORIES, LAYER_IDS, type LayerId } from '../../data/ids';
 import { FILL_RULE, SHAPES, type ShapeId } from '../map/icons';
 import { SIDE_COLORS } from '../map/colors';
-import { formatHash } from '../../app/hash';
+import { formatHash } from '../../state/hash';
 
 export interface ImageSize {
   id: 'screen' | 'projector' | 'a4';
