@@ -175,3 +175,18 @@ describe('on a phone', () => {
     await page.context().close();
   });
 });
+
+describe('a phone held sideways', () => {
+  it('keeps the map, the timeline and the controls usable at 740x360', async () => {
+    const { page, errors } = await openApp(browser, { hash: 'date=2019-12-21&lang=ar', width: 740, height: 360 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    const map = (await page.locator('.map').boundingBox())!;
+    expect(map.height).toBeGreaterThan(120);
+    expect(await page.getByRole('slider').isVisible()).toBe(true);
+    const slider = (await page.getByRole('slider').boundingBox())!;
+    expect(slider.y + slider.height).toBeLessThanOrEqual(360);
+    expect((await pickAt(page, 15.0925, 32.3754, 10)).length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
