@@ -14,7 +14,7 @@ loadFonts(lang);
 if (initial.digits) setArabicDigits(initial.digits);
 // The map's code is most of the page's bytes: fetch it now, alongside the story's data. An embed
 // instead waits until it is scrolled into view (App), so it costs nothing further down a page.
-if (hasWebGL2() && !(initial as { embed?: boolean }).embed) void preloadEngine();
+if (hasWebGL2() && !initial.embed) void preloadEngine();
 // App has its own boundary in the reader's language; this one catches what breaks before it (the store, the loaders).
 createRoot(document.getElementById('root')!).render(
   <ErrorBoundary lang={lang}>
