@@ -26,6 +26,7 @@ import { performance } from 'node:perf_hooks';
 import { build, type Plugin } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { generateStory } from './generate-events';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/browser/chromium';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -44,7 +45,6 @@ const SYNTHETIC_LOADS = 2;
 const VIEWPORT = { width: 1280, height: 800 };
 const OUT = resolve('bench/.out');
 const RESULTS = resolve('bench/results.json');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The scrub starts on the story's first day and moves one day per step. */
 const SCRUB_FROM = '2019-04-01';
 /** Untimed steps before the timed ones, so that one-off work (first index builds, JIT) is left out. */
@@ -162,17 +162,7 @@ async function serve(root: string): Promise<{ url: string; server: Server }> {
 async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--enable-precise-memory-info',
-    ],
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
   });
 }
 
