@@ -27,6 +27,7 @@ import { build, type Plugin } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { generateStory } from './generate-events';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/browser/chromium';
+import { TYPES } from '../tests/browser/server';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -123,17 +124,6 @@ async function buildBaseline(outDir: string, shares: ChunkShares): Promise<void>
 // ---------------------------------------------------------------------------------------------
 // Serving: a plain static server; hashed assets may be cached, as on any static host.
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.geojson': 'application/json',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.svg': 'image/svg+xml',
-};
 
 async function serve(root: string): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {

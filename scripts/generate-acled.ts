@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isoOfDay, dayOfDate } from '../src/data/time';
 import { ACLED_MONTHS } from './import-acled';
+import { seededRandom } from './random';
 
 /** The columns of an ACLED export, in its order. */
 export const ACLED_COLUMNS = [
@@ -89,17 +90,6 @@ const EVENTS: [string, string, number, string][] = [
 const TOTAL_WEIGHT = EVENTS.reduce((sum, e) => sum + e[2], 0);
 
 
-/** mulberry32: small, fast and the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A field as RFC 4180 wants it: quoted when it holds a comma, a quote or a line break. */
 export function csvField(value: string | number): string {
@@ -116,7 +106,7 @@ export interface GenerateOptions {
 
 /** `rows` synthetic records with a header, joined by CRLF. */
 export function generateAcledCsv(rows: number, options: GenerateOptions = {}): string {
-  const rand = random(options.seed ?? 1);
+  const rand = seededRandom(options.seed ?? 1);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
   const first = dayOfDate(options.from ?? '2019-04-04');
   const span = dayOfDate(options.to ?? '2020-06-05') - first + 1;

@@ -11,22 +11,11 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from './random';
+import { EVENT_CATEGORIES } from '../src/data/ids';
 
-const EVENT_CATEGORIES = ['ground', 'capture', 'drone-loss', 'mobilisation', 'declaration', 'foreign-presence', 'diplomacy'];
 const YEAR_START = Date.UTC(2019, 0, 1);
 const MS_PER_DAY = 86_400_000;
-
-/** mulberry32: a small seeded generator, so every run writes the same files. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (day: number) => new Date(YEAR_START + day * MS_PER_DAY).toISOString().slice(0, 10);
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -50,8 +39,8 @@ export function generateStory(count: number, outDir: string, sourceDir = 'data')
     at: f.geometry.coordinates as [number, number],
   }));
   const [west, south, east, north] = config.bounds as number[];
-  const rand = random(count);
-  const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
+  const rand = seededRandom(count);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
   // Most of the story happens in north-west Libya; keep the points there, inside the bounds.
   const point = (): [number, number] => [
     round(Math.min(east, Math.max(west, 10 + rand() * 10))),

@@ -10,17 +10,10 @@ import { readInbound } from '../../src/features/embed/messages';
 import { crossCheck, parseConfig, parseLayer, type LooseFeature } from '../../src/data/validate';
 import { loadLayer, withoutDuplicateIds } from '../../src/data/load';
 import { layerFeatureSchemas, LAYER_IDS, type LayerId } from '../../src/data/schema';
+import { seededRandom } from '../../scripts/random';
 
-/** mulberry32: small, fast, and the same sequence for the same seed. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(list: readonly T[]): T => list[int(list.length)];
   return { next, int, pick };
