@@ -241,6 +241,9 @@ describe('embed mode and the embed dialog', () => {
         await page.mouse.wheel(0, -300);
         await page.waitForTimeout(300);
         expect(await page.evaluate(() => (window as any).__tripoliMap.map.getZoom())).toBe(zoom);
+        // The hint that explains it speaks the reader's language.
+        const hint = await page.locator('.maplibregl-desktop-message').textContent();
+        expect(hint).toMatch(lang === 'ar' ? /[\u0600-\u06ff]/ : /Ctrl/);
         await screenshot(page, `embed-${width}x${height}-${lang}`);
         expect(errors).toEqual([]);
         expect(foreignRequests).toEqual([]);

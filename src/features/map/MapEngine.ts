@@ -6,7 +6,7 @@ import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import type { Lang } from '../../i18n/strings';
+import { strings, type Lang } from '../../i18n/strings';
 import type { PlaceFeature } from '../../data/schema';
 import { buildStyle, nameField, PLACES_SOURCE } from './style';
 import { pickedFeature, type Picked } from './layers';
@@ -45,6 +45,18 @@ export function fitZoom(zoom: number, width: number, referenceWidth = 900): numb
   return width > 0 && width < referenceWidth ? zoom - Math.log2(referenceWidth / width) : zoom;
 }
 
+/** MapLibre's own interface text (zoom buttons, the cooperative-gesture hint) in the reader's language. */
+function mapUiStrings(lang: Lang): Record<string, string> {
+  const t = strings[lang];
+  return {
+    'NavigationControl.ZoomIn': t.mapZoomIn,
+    'NavigationControl.ZoomOut': t.mapZoomOut,
+    'CooperativeGesturesHandler.WindowsHelpText': t.mapCtrlScroll,
+    'CooperativeGesturesHandler.MacHelpText': t.mapCmdScroll,
+    'CooperativeGesturesHandler.MobileHelpText': t.mapTwoFingers,
+  };
+}
+
 export class MapEngine {
   readonly map: MapLibreMap;
   private readonly overlay: MapLibreOverlay;
@@ -61,6 +73,7 @@ export class MapEngine {
       center: options.initialView?.center ?? options.center,
       zoom: options.initialView?.zoom ?? fitZoom(options.zoom, options.container.clientWidth),
       cooperativeGestures: options.cooperativeGestures ?? false,
+      locale: mapUiStrings(options.lang),
       minZoom: 3,
       maxZoom: 13,
       // Kept inside the shipped basemap, whose clipped edges would otherwise show.
@@ -152,6 +165,14 @@ export class MapEngine {
   }
 
   setLang(lang: Lang): void {
+    // MapLibre reads its interface text when it builds a control; there is no setter for it.
+    const ui = mapUiStrings(lang);
+    Object.assign((this.map as unknown as { _locale: Record<string, string> })._locale, ui);
+    const hint = this.map.getCanvasContainer().parentElement;
+    const desktop = hint?.querySelector('.maplibregl-desktop-message');
+    const mobile = hint?.querySelector('.maplibregl-mobile-message');
+    if (desktop) desktop.textContent = /Mac|iPhone|iPad/.test(navigator.platform) ? ui['CooperativeGesturesHandler.MacHelpText'] : ui['CooperativeGesturesHandler.WindowsHelpText'];
+    if (mobile) mobile.textContent = ui['CooperativeGesturesHandler.MobileHelpText'];
     this.placeNavigation(lang);
     const apply = () => LABEL_LAYERS.forEach((id) => this.map.getLayer(id) && this.map.setLayoutProperty(id, 'text-field', nameField(lang)));
     if (this.map.isStyleLoaded()) apply();
