@@ -13,6 +13,7 @@ import { fetchJson, loadLayer, withoutDuplicateIds, type Fetcher, type LayerLoad
 import { formatProblem, parseConfig, parseLayer } from '../../src/data/validate';
 import { isMiswound } from '../../src/data/geometry';
 import type { StoryFeature } from '../../src/data/schema';
+import { STRIKE_PROPERTIES } from './fixtures';
 
 const config = parseConfig('config.json', JSON.parse(readFileSync('data/config.json', 'utf8'))).config!;
 const BASE = 'https://maps.test/data/';
@@ -22,14 +23,7 @@ const strike = (id: string, props: Record<string, unknown> = {}, coordinates: un
   geometry: coordinates === null ? null : { type: 'Point', coordinates },
   properties: {
     id,
-    kind: 'strike',
-    title: { ar: 'غارة', en: 'A strike' },
-    summary: { ar: 'ملخص', en: 'Summary' },
-    start: '2019-12-20',
-    datePrecision: 'day',
-    attacker: 'lna',
-    confidence: 'claimed',
-    sources: { article: [8] },
+    ...STRIKE_PROPERTIES,
     ...props,
   },
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crossCheck, formatProblem, parseConfig, parseLayer } from '../../src/data/validate';
 import { readFileSync } from 'node:fs';
+import { STRIKE_PROPERTIES } from './fixtures';
 
 const config = parseConfig('config.json', JSON.parse(readFileSync('data/config.json', 'utf8'))).config!;
 
@@ -9,14 +10,7 @@ const strike = (props: Record<string, unknown> = {}, geometry: unknown = { type:
   geometry,
   properties: {
     id: 'strike-test',
-    kind: 'strike',
-    title: { ar: 'غارة', en: 'A strike' },
-    summary: { ar: 'ملخص', en: 'Summary' },
-    start: '2019-12-20',
-    datePrecision: 'day',
-    attacker: 'lna',
-    confidence: 'claimed',
-    sources: { article: [8] },
+    ...STRIKE_PROPERTIES,
     ...props,
   },
 });

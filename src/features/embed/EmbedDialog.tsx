@@ -1,4 +1,5 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { DialogHead, useModalDialog } from '../../ui/dialog';
 import { useAppStore, useStoreApi } from '../../state/store';
 import { strings, type Lang } from '../../i18n/strings';
 import { EMBED_SIZES, embedSnippet, shareUrl } from './links';
@@ -10,7 +11,7 @@ export default function EmbedDialog({ onClose }: { onClose(): void }) {
   const lang = useAppStore((s) => s.lang);
   const config = useAppStore((s) => s.config);
   const t = strings[lang];
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(onClose);
   const titleId = useId();
   const [sizeId, setSizeId] = useState(EMBED_SIZES[1].id);
   const [embedLang, setEmbedLang] = useState<Lang>(lang);
@@ -21,22 +22,9 @@ export default function EmbedDialog({ onClose }: { onClose(): void }) {
   const title = `${t.mapOf} ${config?.title[embedLang] ?? ''}`.trim();
   const code = embedSnippet(src, title, size);
 
-  useEffect(() => {
-    const dialog = ref.current!;
-    dialog.showModal();
-    const close = () => onClose();
-    dialog.addEventListener('close', close);
-    return () => dialog.removeEventListener('close', close);
-  }, [onClose]);
-
   return (
     <dialog ref={ref} className="embed-dialog" aria-labelledby={titleId} data-testid="embed-dialog">
-      <div className="dialog-head">
-        <h2 id={titleId}>{t.embedTitle}</h2>
-        <button type="button" className="icon-button" onClick={() => ref.current?.close()} aria-label={t.close}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </div>
+      <DialogHead id={titleId} title={t.embedTitle} closeLabel={t.close} dialog={ref} />
       <p>{t.embedHelp}</p>
       <div className="embed-options">
         <label>

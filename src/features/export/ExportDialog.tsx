@@ -1,6 +1,7 @@
 /** Save an image of the map, print a handout, download the data. A modal, native <dialog>. */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
+import { DialogHead, useModalDialog } from '../../ui/dialog';
 import { useAppStore, useStoreApi, type AppState } from '../../state/store';
 import { strings } from '../../i18n/strings';
 import { isoOfDay } from '../../data/time';
@@ -19,19 +20,11 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
   const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
   const t = strings[lang];
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(onClose);
   const titleId = useId();
   const [sizeId, setSizeId] = useState<(typeof IMAGE_SIZES)[number]['id']>('screen');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
-
-  useEffect(() => {
-    const dialog = ref.current!;
-    if (!dialog.open) dialog.showModal();
-    const close = () => onClose();
-    dialog.addEventListener('close', close);
-    return () => dialog.removeEventListener('close', close);
-  }, [onClose]);
 
   const run = async (task: () => Promise<string>) => {
     setBusy(true);
@@ -76,12 +69,7 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
 
   return (
     <dialog ref={ref} className="embed-dialog export-dialog" aria-labelledby={titleId} data-testid="export-dialog">
-      <div className="dialog-head">
-        <h2 id={titleId}>{t.exportTitle}</h2>
-        <button type="button" className="icon-button" onClick={() => ref.current?.close()} aria-label={t.close}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </div>
+      <DialogHead id={titleId} title={t.exportTitle} closeLabel={t.close} dialog={ref} />
       <section className="export-section">
         <h3>{t.saveImage}</h3>
         <p>{t.imageHelp}</p>
