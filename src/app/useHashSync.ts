@@ -40,8 +40,10 @@ export function useHashSync(store: StoreApi<AppState>) {
       )
         schedule();
     });
-    const onHashChange = () => {
-      const parsed = parseHash(location.hash);
+    const onHashChange = (event: HashChangeEvent) => {
+      // The event carries the hash as it was set: a write of ours that was due may already have
+      // replaced location.hash by the time this handler runs, and must not win over the new link.
+      const parsed = parseHash(hashOf(event.newURL) ?? location.hash);
       const s = store.getState();
       const patch: Partial<AppState> = {};
       if (parsed.lang) patch.lang = parsed.lang;
@@ -62,4 +64,10 @@ export function useHashSync(store: StoreApi<AppState>) {
       window.removeEventListener('hashchange', onHashChange);
     };
   }, [store]);
+}
+
+function hashOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const at = url.indexOf('#');
+  return at < 0 ? '' : url.slice(at);
 }
