@@ -75,9 +75,10 @@ function Shell({ retry }: { retry: Parameters<typeof LayerErrors>[0]['retry'] })
   const [unavailable, setUnavailable] = useState<string | null>(null);
   const onUnavailable = useCallback((reason: string) => {
     setUnavailable(reason);
+    store.setState({ firstViewShown: true });
     // The simple map and its list fill the stage; a floating legend would cover them.
     setPanel(null);
-  }, []);
+  }, [store]);
   const inView = useInView(root, embed);
   useHostBridge(store, root);
   const t = strings[lang];

@@ -48,6 +48,8 @@ export interface AppState {
   highlightIds: readonly string[];
   /** The drawn map, for what reads it back (image export, print, story rings); null without one. */
   engine: MapEngine | null;
+  /** The first view is on screen: the map has drawn it once, or the static map stands in for it. */
+  firstViewShown: boolean;
   /** A printed handout being prepared or printed: the map image for it (a blob URL), if any. */
   handout: { image: string | null } | null;
   setLang(lang: Lang): void;
@@ -94,6 +96,7 @@ export function createAppStore(initial: InitialState): StoreApi<AppState> {
     chapterId: initial.chapterId ?? null,
     highlightIds: [],
     engine: null,
+    firstViewShown: false,
     handout: null,
     setLang: (lang) => set({ lang }),
     setDay: (day) => set({ day }),

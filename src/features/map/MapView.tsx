@@ -86,6 +86,11 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
       (window as any).__tripoliMap = created;
       // Image export, printing and story mode's rings read the drawn map through the store.
       store.setState({ engine: created });
+      created.map.once('idle', () => {
+        // A mark a host page's own timing (or our bench and tests) can read: the first view is drawn.
+        performance.mark?.('tripoli-map:first-view');
+        store.setState({ firstViewShown: true });
+      });
       setLoaded({ engine: created, lib });
     });
     return () => {

@@ -4,15 +4,13 @@
  */
 import type { StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
 import notoLatin from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
-import notoArabic from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2?url';
 import type { Lang } from '../../i18n/strings';
+import { ARABIC_FONT_URL, ARABIC_UNICODE_RANGE } from '../../assets/fonts/arabic';
 
 export const LABEL_FONT = 'Noto Sans Regular';
 /** Deck layers are drawn beneath this MapLibre layer, so every name stays readable on top. */
 export const FIRST_LABEL_LAYER = 'basemap-labels';
 export const PLACES_SOURCE = 'story-places';
-
-const ARABIC_RANGES = ['U+0600-06FF', 'U+0750-077F', 'U+0870-08FF', 'U+FB50-FDFF', 'U+FE70-FEFF'];
 
 export function nameField(lang: Lang): ExpressionSpecification {
   return ['coalesce', ['get', lang === 'ar' ? 'name_ar' : 'name_en'], ['get', 'name_en']];
@@ -24,7 +22,7 @@ export function buildStyle(baseUrl: string, lang: Lang): StyleSpecification {
     version: 8,
     'font-faces': {
       [LABEL_FONT]: [
-        { url: new URL(notoArabic, baseUrl).href, 'unicode-range': ARABIC_RANGES },
+        { url: new URL(ARABIC_FONT_URL, baseUrl).href, 'unicode-range': [...ARABIC_UNICODE_RANGE] },
         { url: new URL(notoLatin, baseUrl).href },
       ],
     },

@@ -25,24 +25,32 @@ function StoryUnavailable() {
   );
 }
 
+/** How long the Story button waits for a first view that does not come. */
+const STORY_WAIT_MS = 8000;
+
 /** "Story" in the header: shown once the story is known to have chapters. */
 export function StoryButton() {
   const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
   const open = useAppStore((s) => s.chapterId !== null);
-  // Asked only once the layers have settled, so the chapters never compete with the map's data.
+  // Asked only once the first view is on screen, so the chapters never compete with the map's data
+  // and first draw; a map that never draws (an embed out of sight) holds them back only so long.
   const settled = useAppStore((s) => s.config !== null && Object.values(s.layers).every((l) => l?.status !== 'loading'));
+  const shown = useAppStore((s) => s.firstViewShown);
   const [first, setFirst] = useState<string | null>(null);
   const t = strings[lang];
 
   useEffect(() => {
     if (!settled && !open) return;
     let live = true;
-    fetchStory().then((raw) => live && setFirst(firstChapterId(raw)));
+    const ask = () => fetchStory().then((raw) => live && setFirst(firstChapterId(raw)));
+    const wait = open || shown ? undefined : setTimeout(ask, STORY_WAIT_MS);
+    if (!wait) ask();
     return () => {
       live = false;
+      clearTimeout(wait);
     };
-  }, [settled, open]);
+  }, [settled, shown, open]);
 
   if (!first) return null;
   const toggle = () => {

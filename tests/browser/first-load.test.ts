@@ -1,0 +1,74 @@
+/**
+ * What the page fetches before its first view is drawn (the `tripoli-map:first-view` performance
+ * mark): only what that view needs. Story mode, the embed and export dialogs and the chapters file
+ * come later, on demand; the Arabic font only with the Arabic interface, and as the small subset.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openApp } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Fetch {
+  name: string;
+  start: number;
+  bytes: number;
+}
+
+async function fetchesAroundFirstView(page: Page): Promise<{ before: Fetch[]; after: Fetch[] }> {
+  return page.evaluate(() => {
+    const mark = performance.getEntriesByName('tripoli-map:first-view')[0];
+    if (!mark) throw new Error('no first-view mark');
+    const all = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({
+      name: new URL(e.name).pathname.split('/').pop() ?? '',
+      start: e.startTime,
+      bytes: e.encodedBodySize,
+    }));
+    return { before: all.filter((f) => f.start <= mark.startTime), after: all.filter((f) => f.start > mark.startTime) };
+  });
+}
+
+const ON_DEMAND = [/^story\.json$/, /^StoryMode-/, /^EmbedDialog-/, /^ExportDialog-/, /^StaticMap-/];
+
+describe('first load', () => {
+  it('in English, fetches the map, its data and one font, and leaves the rest for later', async () => {
+    const app = await openApp(browser, { hash: 'lang=en' });
+    const { before } = await fetchesAroundFirstView(app.page);
+    const names = before.map((f) => f.name);
+    expect(names).toContain('config.json');
+    expect(names.some((n) => /^engine-.*\.js$/.test(n))).toBe(true);
+    for (const pattern of ON_DEMAND) expect(names.filter((n) => pattern.test(n))).toEqual([]);
+    expect(names.filter((n) => /arabic/.test(n))).toEqual([]);
+    // The chapters file follows once the map is up, and with it the Story button.
+    await app.page.getByTestId('story-button').waitFor();
+    const { after } = await fetchesAroundFirstView(app.page);
+    expect(after.map((f) => f.name)).toContain('story.json');
+    await app.page.context().close();
+  });
+
+  it('in Arabic, adds only the Arabic font, cut to the Arabic block', async () => {
+    const app = await openApp(browser, { hash: 'lang=ar' });
+    const { before, after } = await fetchesAroundFirstView(app.page);
+    const fonts = [...before, ...after].filter((f) => /\.woff2$/.test(f.name));
+    const arabic = fonts.filter((f) => /^noto-sans-arabic-400-/.test(f.name));
+    // One file, asked for by the page and by the map's labels alike.
+    expect(new Set(arabic.map((f) => f.name)).size).toBe(1);
+    expect(fonts.filter((f) => /arabic/.test(f.name) && !arabic.includes(f))).toEqual([]);
+    expect(arabic[0].bytes).toBeGreaterThan(8 * 1024);
+    expect(arabic[0].bytes).toBeLessThan(24 * 1024);
+    for (const pattern of ON_DEMAND) expect(before.map((f) => f.name).filter((n) => pattern.test(n))).toEqual([]);
+    // The page's text is set in it, not in a fallback.
+    const family = await app.page.evaluate(async () => {
+      await document.fonts.ready;
+      return document.fonts.check('16px "Noto Sans Arabic"', 'طرابلس');
+    });
+    expect(family).toBe(true);
+    await app.page.context().close();
+  });
+});
