@@ -28,6 +28,19 @@ function StoryUnavailable() {
 /** How long the Story button waits for a first view that does not come. */
 const STORY_WAIT_MS = 8000;
 
+/** Runs `task` once the browser is idle (after `delayMs`, if given); returns a cancel. */
+function whenBrowserIdle(task: () => void, delayMs = 0): () => void {
+  let handle: number | undefined;
+  const timer = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') handle = requestIdleCallback(task, { timeout: 2000 });
+    else task();
+  }, delayMs);
+  return () => {
+    clearTimeout(timer);
+    if (handle !== undefined) cancelIdleCallback(handle);
+  };
+}
+
 /** "Story" in the header: shown once the story is known to have chapters. */
 export function StoryButton() {
   const store = useStoreApi();
@@ -44,11 +57,12 @@ export function StoryButton() {
     if (!settled && !open) return;
     let live = true;
     const ask = () => fetchStory().then((raw) => live && setFirst(firstChapterId(raw)));
-    const wait = open || shown ? undefined : setTimeout(ask, STORY_WAIT_MS);
-    if (!wait) ask();
+    if (open) ask();
+    // After the first view, when the browser has a moment; without one, only so long.
+    const cancel = open ? undefined : shown ? whenBrowserIdle(ask) : whenBrowserIdle(ask, STORY_WAIT_MS);
     return () => {
       live = false;
-      clearTimeout(wait);
+      cancel?.();
     };
   }, [settled, shown, open]);
 
