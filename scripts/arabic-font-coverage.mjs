@@ -37,7 +37,7 @@ function filesUnder(dir, pattern) {
 export function arabicTextSources() {
   const files = [
     ...filesUnder('src/i18n', /\.ts$/),
-    ...filesUnder('data', /\.(json|geojson)$/),
+    ...filesUnder(process.env.STORY_DATA_DIR ?? 'data', /\.(json|geojson)$/),
     ...filesUnder('examples', /\.(json|geojson)$/),
     'public/basemap/labels.geojson',
   ];

@@ -18,6 +18,11 @@ import {
   type LooseFeature,
 } from '../src/data/validate';
 import { checkStory } from '../src/data/story-check';
+import arabicFont from '../src/assets/fonts/arabic-font.json';
+// @ts-expect-error a plain .mjs module shared with the font script
+import { uncoveredArabic } from './arabic-font-coverage.mjs';
+
+const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 export interface CheckResult {
   problems: DataProblem[];
@@ -108,6 +113,13 @@ export function checkStoryDir(dirArg: string, cwd = process.cwd()): CheckResult 
     const listed = new Set([...config.layers.map((l) => l.file), 'config.json', STORY_FILE]);
     for (const name of readdirSync(dir).filter((n) => /\.(geo)?json$/.test(n) && !listed.has(n)))
       warnings.push(`${show(join(dir, name))} is not listed in config.json layers, so the app never loads it`);
+    for (const name of [...listed].filter((n) => existsSync(join(dir, n)))) {
+      const missing = uncoveredArabic(readFileSync(join(dir, name), 'utf8'), arabicFont.unicodeRange);
+      if (missing.length)
+        warnings.push(
+          `${show(join(dir, name))} uses Arabic-script characters the app's Arabic font lacks (${missing.map(codePoint).join(', ')}): they will show in another font; npm run font:arabic adds them`,
+        );
+    }
   }
   if (skipped) warnings.push(`${skipped} feature(s) without geometry were skipped`);
   if (fixed) warnings.push(`${fixed} polygon(s) had a ring left open or wound the wrong way: fixed on load, but better fixed in the file`);

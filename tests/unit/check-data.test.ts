@@ -160,6 +160,15 @@ describe('check:data on fixture stories', () => {
     expect(result.warnings).toContainEqual(expect.stringMatching(/old-strikes\.geojson is not listed in config\.json layers/));
   });
 
+  it('warns about Arabic-script letters the shipped Arabic font lacks, and only those', () => {
+    expect(checkStoryDir(writeStory()).warnings.filter((w) => /Arabic font/.test(w))).toEqual([]);
+    const dir = writeStory(({ config }) => {
+      // U+0762 (Arabic Supplement), as in some Berber and African orthographies.
+      config.title.ar = 'طرابلس \u0762';
+    });
+    expect(checkStoryDir(dir).warnings).toContainEqual(expect.stringMatching(/config\.json uses Arabic-script characters the app's Arabic font lacks \(U\+0762\)/));
+  });
+
   it('checks story.json chapters against feature ids and the story range, only when the file exists', () => {
     // Everything the schema asks of a chapter (src/data/story-schema.ts), so only references fail.
     const chapter = (fields: Record<string, unknown>) => ({
