@@ -21,6 +21,11 @@ const ARABIC_BLOCKS = [
   [0x10ec0, 0x10eff],
 ];
 
+/** A code point as CSS unicode-range and Unicode charts write it: U+0762. */
+export function codePointLabel(codePoint) {
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 export function isArabicScript(codePoint) {
   return ARABIC_BLOCKS.some(([a, b]) => codePoint >= a && codePoint <= b);
 }

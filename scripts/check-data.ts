@@ -20,9 +20,7 @@ import {
 import { checkStory } from '../src/data/story-check';
 import arabicFont from '../src/assets/fonts/arabic-font.json';
 // @ts-expect-error a plain .mjs module shared with the font script
-import { uncoveredArabic } from './arabic-font-coverage.mjs';
-
-const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+import { codePointLabel, uncoveredArabic } from './arabic-font-coverage.mjs';
 
 export interface CheckResult {
   problems: DataProblem[];
@@ -117,7 +115,7 @@ export function checkStoryDir(dirArg: string, cwd = process.cwd()): CheckResult 
       const missing = uncoveredArabic(readFileSync(join(dir, name), 'utf8'), arabicFont.unicodeRange);
       if (missing.length)
         warnings.push(
-          `${show(join(dir, name))} uses Arabic-script characters the app's Arabic font lacks (${missing.map(codePoint).join(', ')}): they will show in another font; npm run font:arabic adds them`,
+          `${show(join(dir, name))} uses Arabic-script characters the app's Arabic font lacks (${missing.map((ch: string) => codePointLabel(ch.codePointAt(0))).join(', ')}): they will show in another font; npm run font:arabic adds them`,
         );
     }
   }

@@ -13,7 +13,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import subsetFont from 'subset-font';
-import { arabicTextSources, isArabicScript, ARABIC_FONT_BASE } from './arabic-font-coverage.mjs';
+import { arabicTextSources, codePointLabel, isArabicScript, ARABIC_FONT_BASE } from './arabic-font-coverage.mjs';
 
 const SOURCE = 'node_modules/@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2';
 const OUT_FONT = 'src/assets/fonts/noto-sans-arabic-400.woff2';
@@ -30,8 +30,7 @@ for (const c of sorted) {
   if (last && last[1] === c - 1) last[1] = c;
   else ranges.push([c, c]);
 }
-const hex = (c) => c.toString(16).toUpperCase().padStart(4, '0');
-const unicodeRange = ranges.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`));
+const unicodeRange = ranges.map(([a, b]) => (a === b ? codePointLabel(a) : `${codePointLabel(a)}-${codePointLabel(b).slice(2)}`));
 
 const font = await subsetFont(readFileSync(SOURCE), String.fromCodePoint(...sorted), { targetFormat: 'woff2' });
 writeFileSync(OUT_FONT, font);

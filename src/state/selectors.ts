@@ -11,6 +11,11 @@ export function readyFeatures(layers: Layers, id: LayerId): StoryFeature[] {
   return load?.status === 'ready' ? load.features : [];
 }
 
+/** Every layer the story lists has finished loading: drawn, or failed and reported. */
+export function layersSettled(config: { layers: readonly { id: LayerId }[] } | null, layers: Layers): boolean {
+  return !!config && config.layers.every((l) => layers[l.id] !== undefined && layers[l.id]!.status !== 'loading');
+}
+
 export function allFeatures(layers: Layers): StoryFeature[] {
   return (Object.keys(layers) as LayerId[]).flatMap((id) => readyFeatures(layers, id));
 }

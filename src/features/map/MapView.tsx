@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore, useStoreApi, type AppState } from '../../state/store';
-import { findFeature, readyFeatures } from '../../state/selectors';
+import { findFeature, layersSettled, readyFeatures } from '../../state/selectors';
 import { LAYER_IDS, type LayerId } from '../../data/ids';
 import type { PlaceFeature, StoryFeature } from '../../data/schema';
 import { strings } from '../../i18n/strings';
@@ -224,7 +224,7 @@ function revealOnPhone(engine: MapEngine, state: AppState) {
 
 /** Every layer of the story has settled (drawn, or failed and reported) and the map has drawn it. */
 function whenFirstViewDrawn(store: StoreApi<AppState>, engine: MapEngine): void {
-  const settled = (s: AppState) => !!s.config && s.config.layers.every((l) => s.layers[l.id] && s.layers[l.id]!.status !== 'loading');
+  const settled = (s: AppState) => layersSettled(s.config, s.layers);
   const drawn = () =>
     engine.whenIdle().then(() => {
       if (store.getState().firstViewShown) return;

@@ -7,6 +7,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useAppStore, useStoreApi } from '../../state/store';
 import { strings } from '../../i18n/strings';
 import { fetchStory, firstChapterId } from './storyData';
+import { layersSettled } from '../../state/selectors';
 
 // A chunk that cannot be fetched (a new version deployed under an open page) costs only the story.
 const StoryMode = lazy(() => import('./StoryMode').catch(() => ({ default: StoryUnavailable })));
@@ -48,7 +49,7 @@ export function StoryButton() {
   const open = useAppStore((s) => s.chapterId !== null);
   // Asked only once the first view is on screen, so the chapters never compete with the map's data
   // and first draw; a map that never draws (an embed out of sight) holds them back only so long.
-  const settled = useAppStore((s) => s.config !== null && Object.values(s.layers).every((l) => l?.status !== 'loading'));
+  const settled = useAppStore((s) => layersSettled(s.config, s.layers));
   const shown = useAppStore((s) => s.firstViewShown);
   const [first, setFirst] = useState<string | null>(null);
   const t = strings[lang];
@@ -59,7 +60,7 @@ export function StoryButton() {
     const ask = () => fetchStory().then((raw) => live && setFirst(firstChapterId(raw)));
     if (open) ask();
     // After the first view, when the browser has a moment; without one, only so long.
-    const cancel = open ? undefined : shown ? whenBrowserIdle(ask) : whenBrowserIdle(ask, STORY_WAIT_MS);
+    const cancel = open ? undefined : whenBrowserIdle(ask, shown ? 0 : STORY_WAIT_MS);
     return () => {
       live = false;
       cancel?.();
