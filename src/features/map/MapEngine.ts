@@ -11,9 +11,12 @@ import type { PlaceFeature } from '../../data/schema';
 import { buildStyle, nameField, PLACES_SOURCE } from './style';
 import { pickedFeature, type Picked } from './layers';
 import { MapHealth, type MapStatus } from './health';
+import { installMercatorProjection } from './mercatorProjection';
 
 // After a production build MapLibre cannot find its worker on its own (see notes/platform.md).
 setWorkerUrl(new URL(workerUrl, document.baseURI).href);
+// Before any deck.gl shader is assembled: a lighter projection, enough for a flat Mercator map.
+installMercatorProjection();
 
 export interface MapEngineOptions {
   container: HTMLElement;

@@ -3,7 +3,7 @@
  * the result to the overlay. Data arrays keep their identity between calls, so scrubbing the
  * timeline only changes uniforms (filter ranges), never buffers.
  */
-import { GeoJsonLayer, IconLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { GeoJsonLayer } from '@deck.gl/layers';
 import { DataFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { Layer } from '@deck.gl/core';
 import type { Actor, AirBaseFeature, ControlAreaFeature, EventFeature, LayerId, StoryFeature, StrikeFeature } from '../../data/schema';
@@ -11,6 +11,7 @@ import { FADE_DAYS, spanOf, TRACE_OPACITY } from '../../data/time';
 import { basesUnderAttack, featureOpacity, frontLinesAt, type DrawnFrontLine } from '../../state/selectors';
 import { FRONT_LINE_COLOR, HALO_COLOR, hexToRgba, SELECTION_COLOR, SIDE_COLORS, UNDER_ATTACK_COLOR, type RGBA } from './colors';
 import type { IconAtlas } from './icons';
+import { BillboardIconLayer, FlatPathLayer, FlatScatterplotLayer, FlatSolidPolygonLayer } from './flatLayers';
 
 export interface LayerInput {
   day: number;
@@ -60,6 +61,16 @@ const noFilter = {
   filterRange: [[-FAR, FAR], [-FAR, FAR]] as [number, number][],
 };
 
+/**
+ * A style that is the same for every feature, given per feature all the same. deck.gl would send a
+ * constant as one value, which gives the layer a vertex layout of its own; software renderers
+ * compile a program again for each layout it meets (0.06–0.13 s a time). Per-feature values keep
+ * every layer of a class on one layout, for a few bytes per feature.
+ */
+function perFeature<T>(value: T): () => T {
+  return () => value;
+}
+
 /** Everything that has started, as a faint trace under the recent layer. */
 function traceFilter(day: number) {
   return {
@@ -85,10 +96,12 @@ export function buildLayers(input: LayerInput): Layer[] {
         getFillColor: (f: any) => hexToRgba(SIDE_COLORS[(f as ControlAreaFeature).properties.side], 46),
         getLineColor: (f: any) => hexToRgba(SIDE_COLORS[(f as ControlAreaFeature).properties.side], 200),
         lineWidthUnits: 'pixels',
-        getLineWidth: 1.5,
+        getLineWidth: perFeature(1.5),
         extensions: [dashed],
         getDashArray: [5, 4],
         dashJustified: true,
+        // The outline joins the front line's shader program; both draw lie flat (see flatLayers.ts).
+        _subLayerProps: { 'polygons-fill': { type: FlatSolidPolygonLayer }, 'polygons-stroke': { type: FlatPathLayer } },
       } as any),
     );
   }
@@ -97,12 +110,12 @@ export function buildLayers(input: LayerInput): Layer[] {
     const lines = frontLinesAt(features['front-lines'], input.day);
     const highlighted = (d: DrawnFrontLine) => d.nearest.properties.id === input.selectedId || d.nearest.properties.id === input.hoveredId;
     layers.push(
-      new PathLayer<DrawnFrontLine>({
+      new FlatPathLayer<DrawnFrontLine>({
         ...common,
         id: 'front-line-halo',
         data: lines,
         getPath: (d: DrawnFrontLine) => d.path,
-        getColor: HALO_COLOR,
+        getColor: perFeature(HALO_COLOR),
         widthUnits: 'pixels',
         getWidth: (d: DrawnFrontLine) => (highlighted(d) ? 10 : 7),
         updateTriggers: { getWidth: [input.selectedId, input.hoveredId] },
@@ -110,12 +123,12 @@ export function buildLayers(input: LayerInput): Layer[] {
         extensions: [dashed],
         getDashArray: [0, 0],
       } as any),
-      new PathLayer<DrawnFrontLine>({
+      new FlatPathLayer<DrawnFrontLine>({
         ...common,
         id: 'front-line',
         data: lines,
         getPath: (d: DrawnFrontLine) => d.path,
-        getColor: FRONT_LINE_COLOR,
+        getColor: perFeature(FRONT_LINE_COLOR),
         widthUnits: 'pixels',
         getWidth: (d: DrawnFrontLine) => (highlighted(d) ? 5 : 3.5),
         extensions: [dashed],
@@ -130,19 +143,20 @@ export function buildLayers(input: LayerInput): Layer[] {
     const attacked = basesUnderAttack(features.strikes ?? [], input.day);
     const underAttack = sameBases(bases.filter((b) => attacked.has(b.properties.id)));
     layers.push(
-      new ScatterplotLayer<AirBaseFeature>({
+      new FlatScatterplotLayer<AirBaseFeature>({
         ...common,
         pickable: false,
         id: 'air-bases-under-attack',
         data: underAttack,
         getPosition: (d: AirBaseFeature) => d.geometry.coordinates,
         radiusUnits: 'pixels',
-        getRadius: 19,
+        getRadius: perFeature(19),
         filled: false,
         stroked: true,
         lineWidthUnits: 'pixels',
-        getLineWidth: 3,
-        getLineColor: UNDER_ATTACK_COLOR,
+        getLineWidth: perFeature(3),
+        getFillColor: perFeature(UNDER_ATTACK_COLOR),
+        getLineColor: perFeature(UNDER_ATTACK_COLOR),
         ...noFilter,
       } as any),
       ...iconPair<AirBaseFeature>('air-bases', bases, input, {
@@ -157,7 +171,7 @@ export function buildLayers(input: LayerInput): Layer[] {
     const strikes = features.strikes as StrikeFeature[];
     const radius = (d: StrikeFeature) => 6 + 3.2 * Math.sqrt(d.properties.count ?? 1);
     const strikeLayer = (id: string, trace: boolean) =>
-      new ScatterplotLayer<StrikeFeature>({
+      new FlatScatterplotLayer<StrikeFeature>({
         ...common,
         id,
         data: strikes,
@@ -167,7 +181,7 @@ export function buildLayers(input: LayerInput): Layer[] {
         stroked: true,
         filled: !trace,
         lineWidthUnits: 'pixels',
-        getLineWidth: trace ? 1.5 : 2,
+        getLineWidth: perFeature(trace ? 1.5 : 2),
         getFillColor: (d: StrikeFeature) => withAlpha(colorOf(d.properties.attacker), 210),
         getLineColor: (d: StrikeFeature) => (trace ? withAlpha(colorOf(d.properties.attacker), 255 * TRACE_OPACITY * 2) : [255, 255, 255, 255]),
         ...(trace ? traceFilter(input.day) : recentFilter(input.day)),
@@ -190,18 +204,19 @@ export function buildLayers(input: LayerInput): Layer[] {
   const selected = selectedPoint(input);
   if (selected) {
     layers.push(
-      new ScatterplotLayer({
+      new FlatScatterplotLayer({
         id: 'selection',
         beforeId: input.beforeId,
         data: [selected],
         getPosition: (d: [number, number]) => d,
         radiusUnits: 'pixels',
-        getRadius: 22,
+        getRadius: perFeature(22),
         filled: false,
         stroked: true,
         lineWidthUnits: 'pixels',
-        getLineWidth: 3,
-        getLineColor: SELECTION_COLOR,
+        getLineWidth: perFeature(3),
+        getFillColor: perFeature(SELECTION_COLOR),
+        getLineColor: perFeature(SELECTION_COLOR),
         ...noFilter,
       } as any),
     );
@@ -227,14 +242,14 @@ function iconPair<T extends StoryFeature>(id: string, data: T[], input: LayerInp
     sizeUnits: 'pixels' as const,
   };
   const make = (layerId: string, filter: object, halo: boolean, pickable: boolean) =>
-    new IconLayer<T>({
+    new BillboardIconLayer<T>({
       ...shared,
       ...filter,
       id: layerId,
       pickable,
       getIcon: halo ? (d: T) => `${style.getIcon(d)}-halo` : style.getIcon,
       getSize: (d: T) => (d.properties.id === input.selectedId || d.properties.id === input.hoveredId ? 1.3 : 1) * style.getSize,
-      getColor: halo ? HALO_COLOR : style.getColor,
+      getColor: halo ? perFeature(HALO_COLOR) : style.getColor,
       updateTriggers: { getSize: [input.selectedId, input.hoveredId] },
     } as any);
   if (!style.timed) return [make(`${id}-halo`, noFilter, true, false), make(id, noFilter, false, true)];
