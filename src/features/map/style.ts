@@ -80,7 +80,9 @@ export function buildStyle(baseUrl: string, lang: Lang): StyleSpecification {
           'text-radial-offset': 0.7,
           'symbol-sort-key': ['-', 0, ['get', 'rank']],
         },
-        paint: { 'text-color': '#1d1d1d', 'text-halo-color': '#fff', 'text-halo-width': 1.6 },
+        // The larger places a shade darker. A colour that varies by feature, as the basemap's labels'
+        // does, also lets both label layers share one shader program (one less to compile at load).
+        paint: { 'text-color': ['step', ['get', 'rank'], '#333', 2, '#1d1d1d'], 'text-halo-color': '#fff', 'text-halo-width': 1.6 },
       },
     ],
   };
