@@ -11,6 +11,7 @@ import { FADE_DAYS, spanOf, TRACE_OPACITY } from '../../data/time';
 import { basesUnderAttack, featureOpacity, frontLinesAt, type DrawnFrontLine } from '../../state/selectors';
 import { FRONT_LINE_COLOR, HALO_COLOR, hexToRgba, SELECTION_COLOR, SIDE_COLORS, UNDER_ATTACK_COLOR, type RGBA } from './colors';
 import type { IconAtlas } from './icons';
+import { idIndex, sameBases, shownControlAreas } from './layerLists';
 import { BillboardIconLayer, FlatPathLayer, FlatScatterplotLayer, FlatSolidPolygonLayer } from './flatLayers';
 
 export interface LayerInput {
@@ -277,43 +278,4 @@ function actorColors(actors: Actor[]): (id: string) => RGBA {
 
 function withAlpha(color: RGBA, alpha: number): RGBA {
   return [color[0], color[1], color[2], Math.round(alpha)];
-}
-
-/*
- * Scrubbing the timeline must cost the same with 100 features as with 100,000. The story's arrays
- * come straight from the store and keep their identity until a layer reloads, so deck.gl keeps their
- * GPU buffers and a step only changes filter ranges (uniforms). The few lists filtered on the CPU
- * are small (control areas, air bases) and keep their identity while their content does not change.
- */
-
-/** Control areas in force on `day`; the same array as last time while the same areas are shown. */
-const controlAreaCache = new WeakMap<ControlAreaFeature[], { key: string; shown: ControlAreaFeature[] }>();
-function shownControlAreas(all: ControlAreaFeature[], day: number): ControlAreaFeature[] {
-  const shown: ControlAreaFeature[] = [];
-  let key = '';
-  all.forEach((f, i) => {
-    if (featureOpacity(f, day) > 0) {
-      shown.push(f);
-      key += `${i},`;
-    }
-  });
-  const cached = controlAreaCache.get(all);
-  if (cached?.key === key) return cached.shown;
-  controlAreaCache.set(all, { key, shown });
-  return shown;
-}
-
-/** Air bases under attack: the same array as last time while the same bases are. */
-let lastUnderAttack: AirBaseFeature[] = [];
-function sameBases(list: AirBaseFeature[]): AirBaseFeature[] {
-  const same = list.length === lastUnderAttack.length && list.every((b, i) => b === lastUnderAttack[i]);
-  if (!same) lastUnderAttack = list;
-  return lastUnderAttack;
-}
-
-const idIndexes = new WeakMap<StoryFeature[], Map<string, StoryFeature>>();
-function idIndex(list: StoryFeature[]): Map<string, StoryFeature> {
-  let index = idIndexes.get(list);
-  if (!index) idIndexes.set(list, (index = new Map(list.map((f) => [f.properties.id, f]))));
-  return index;
 }
