@@ -9,7 +9,7 @@
  * projection (mercatorProjection.ts) it roughly halves it. A layer built from one of these classes
  * with the opposite setting would draw wrongly, so each class pins the prop as well.
  */
-import type { UpdateParameters } from '@deck.gl/core';
+import type { Layer, UpdateParameters } from '@deck.gl/core';
 import { IconLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
 
 type Shaders = { vs: string; inject?: Record<string, string | { injection: string }> } & Record<string, unknown>;
@@ -40,50 +40,29 @@ export const FLAT_SCATTERPLOT = { 'scatterplot.billboard': 'false' };
 export const BILLBOARD_ICON = { 'icon.billboard': 'true' };
 export const FLAT_POLYGON = { 'solidPolygon.extruded': 'false' };
 
-export class FlatPathLayer<D = unknown> extends PathLayer<D> {
-  static layerName = 'FlatPathLayer';
-  static defaultProps = { billboard: false };
-  getShaders() {
-    return specialise(super.getShaders() as Shaders, FLAT_PATH, 'FlatPathLayer');
+type LayerClass = abstract new (...args: any[]) => Layer;
+
+/**
+ * `Base` with `constants` written into its vertex shader and `pinned` as its default props; a layer
+ * given another value for a pinned prop would draw wrongly, so it fails loudly instead.
+ */
+function specialised<T extends LayerClass>(Base: T, name: string, constants: Record<string, string>, pinned: Record<string, boolean>): T {
+  abstract class Specialised extends Base {
+    static layerName = name;
+    static defaultProps = pinned;
+    getShaders(...args: unknown[]) {
+      return specialise((Base.prototype as any).getShaders.apply(this, args) as Shaders, constants, name);
+    }
+    updateState(params: UpdateParameters<Layer>) {
+      (Base.prototype as any).updateState.call(this, params);
+      const wrong = Object.entries(pinned).find(([prop, value]) => (this.props as any)[prop] !== value);
+      if (wrong) throw new Error(`${name} draws with ${wrong[0]} ${wrong[1]} only`);
+    }
   }
-  updateState(params: UpdateParameters<this>) {
-    super.updateState(params);
-    if (this.props.billboard) throw new Error('FlatPathLayer draws flat paths only');
-  }
+  return Specialised as unknown as T;
 }
 
-export class FlatScatterplotLayer<D = unknown> extends ScatterplotLayer<D> {
-  static layerName = 'FlatScatterplotLayer';
-  static defaultProps = { billboard: false };
-  getShaders() {
-    return specialise(super.getShaders() as Shaders, FLAT_SCATTERPLOT, 'FlatScatterplotLayer');
-  }
-  updateState(params: UpdateParameters<this>) {
-    super.updateState(params);
-    if (this.props.billboard) throw new Error('FlatScatterplotLayer draws flat circles only');
-  }
-}
-
-export class BillboardIconLayer<D = unknown> extends IconLayer<D> {
-  static layerName = 'BillboardIconLayer';
-  static defaultProps = { billboard: true };
-  getShaders() {
-    return specialise(super.getShaders() as Shaders, BILLBOARD_ICON, 'BillboardIconLayer');
-  }
-  updateState(params: UpdateParameters<this>) {
-    super.updateState(params);
-    if (!this.props.billboard) throw new Error('BillboardIconLayer draws screen-facing icons only');
-  }
-}
-
-export class FlatSolidPolygonLayer<D = unknown> extends SolidPolygonLayer<D> {
-  static layerName = 'FlatSolidPolygonLayer';
-  static defaultProps = { extruded: false };
-  getShaders(type: 'top' | 'side') {
-    return specialise(super.getShaders(type) as Shaders, FLAT_POLYGON, 'FlatSolidPolygonLayer');
-  }
-  updateState(params: UpdateParameters<this>) {
-    super.updateState(params);
-    if (this.props.extruded) throw new Error('FlatSolidPolygonLayer draws flat polygons only');
-  }
-}
+export const FlatPathLayer = specialised(PathLayer, 'FlatPathLayer', FLAT_PATH, { billboard: false });
+export const FlatScatterplotLayer = specialised(ScatterplotLayer, 'FlatScatterplotLayer', FLAT_SCATTERPLOT, { billboard: false });
+export const BillboardIconLayer = specialised(IconLayer, 'BillboardIconLayer', BILLBOARD_ICON, { billboard: true });
+export const FlatSolidPolygonLayer = specialised(SolidPolygonLayer, 'FlatSolidPolygonLayer', FLAT_POLYGON, { extruded: false });
