@@ -34,11 +34,14 @@ function injectionText(injection: string | { injection: string }): string {
   return typeof injection === 'string' ? injection : injection.injection;
 }
 
-/** The constants each class writes into its shader, exported for the test that checks deck.gl still reads them. */
-export const FLAT_PATH = { 'path.billboard': 'false' };
-export const FLAT_SCATTERPLOT = { 'scatterplot.billboard': 'false' };
-export const BILLBOARD_ICON = { 'icon.billboard': 'true' };
-export const FLAT_POLYGON = { 'solidPolygon.extruded': 'false' };
+/**
+ * The constant each class writes into its shader. tests/browser/deck-shaders.test.ts checks that the
+ * programs the browser compiles no longer branch on them.
+ */
+const FLAT_PATH = { 'path.billboard': 'false' };
+const FLAT_SCATTERPLOT = { 'scatterplot.billboard': 'false' };
+const BILLBOARD_ICON = { 'icon.billboard': 'true' };
+const FLAT_POLYGON = { 'solidPolygon.extruded': 'false' };
 
 type LayerClass = abstract new (...args: any[]) => Layer;
 
