@@ -1,16 +1,13 @@
 /**
- * Lists the layers are built from that keep their identity while their content does not change, so
- * deck.gl keeps its buffers between timeline steps.
- */
-import type { AirBaseFeature, ControlAreaFeature, StoryFeature } from '../../data/schema';
-import { featureOpacity } from '../../state/selectors';
-
-/*
+ * The lists layers are built from, kept the same array while their content does not change.
+ *
  * Scrubbing the timeline must cost the same with 100 features as with 100,000. The story's arrays
  * come straight from the store and keep their identity until a layer reloads, so deck.gl keeps their
  * GPU buffers and a step only changes filter ranges (uniforms). The few lists filtered on the CPU
  * are small (control areas, air bases) and keep their identity while their content does not change.
  */
+import type { AirBaseFeature, ControlAreaFeature, StoryFeature } from '../../data/schema';
+import { featureOpacity } from '../../state/selectors';
 
 /** Control areas in force on `day`; the same array as last time while the same areas are shown. */
 const controlAreaCache = new WeakMap<ControlAreaFeature[], { key: string; shown: ControlAreaFeature[] }>();
