@@ -11,13 +11,10 @@ import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { buildStyle } from '../../src/features/map/style';
+import { fitZoom } from '../../src/features/map/fitZoom';
 import config from '../../data/config.json';
 
 setWorkerUrl(new URL(workerUrl, document.baseURI).href);
-
-/** The app's fitZoom (src/features/map/MapEngine.ts), copied: importing it would pull in deck's layers. */
-const fitZoom = (zoom: number, width: number, referenceWidth = 900) =>
-  width > 0 && width < referenceWidth ? zoom - Math.log2(referenceWidth / width) : zoom;
 
 const query = new URLSearchParams(location.search);
 const container = document.getElementById('map')!;

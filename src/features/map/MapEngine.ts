@@ -12,6 +12,7 @@ import { buildStyle, nameField, PLACES_SOURCE } from './style';
 import { pickedFeature, type Picked } from './layers';
 import { MapHealth, type MapStatus } from './health';
 import { installMercatorProjection } from './mercatorProjection';
+import { fitZoom } from './fitZoom';
 
 // After a production build MapLibre cannot find its worker on its own (see notes/platform.md).
 setWorkerUrl(new URL(workerUrl, document.baseURI).href);
@@ -42,11 +43,6 @@ export interface MapEngineOptions {
 const PICK_RADIUS = 6;
 
 const LABEL_LAYERS = ['basemap-labels', 'story-places-labels'];
-
-/** The configured zoom suits a desktop; narrower screens zoom out so the same stretch of coast fits. */
-export function fitZoom(zoom: number, width: number, referenceWidth = 900): number {
-  return width > 0 && width < referenceWidth ? zoom - Math.log2(referenceWidth / width) : zoom;
-}
 
 /** MapLibre's own interface text (zoom buttons, the cooperative-gesture hint) in the reader's language. */
 function mapUiStrings(lang: Lang): Record<string, string> {
