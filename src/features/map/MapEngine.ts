@@ -12,6 +12,7 @@ import { buildStyle, nameField, PLACES_SOURCE } from './style';
 import { pickedFeature, type Picked } from './layers';
 import { MapHealth, type MapStatus } from './health';
 import { installMercatorProjection } from './mercatorProjection';
+import { handOverLayers } from './handOver';
 import { fitZoom } from './fitZoom';
 
 // After a production build MapLibre cannot find its worker on its own (see notes/platform.md).
@@ -62,6 +63,7 @@ export class MapEngine {
   private readonly health: MapHealth;
   private layers: Layer[] = [];
   private idleOnce = false;
+  private styleParsed = false;
   private navigation: NavigationControl | null = null;
 
   constructor(private readonly options: MapEngineOptions) {
@@ -113,12 +115,14 @@ export class MapEngine {
       const info = this.overlay.pickObject({ x: event.point.x, y: event.point.y, radius: PICK_RADIUS });
       options.onPick(info?.object ? pickedFeature(info.object as Picked).properties.id : null);
     });
-    // On first load the overlay receives its layers before the style is ready and ignores
-    // beforeId; handing them over again once the map is idle puts them beneath the labels.
+    this.map.once('style.load', () => {
+      this.styleParsed = true;
+      this.handOver();
+    });
     this.map.once('idle', () => {
       this.idleOnce = true;
       this.health.idle();
-      this.overlay.setProps({ layers: [...this.layers] });
+      this.handOver(); // in case the style was parsed before this engine listened
     });
   }
 
@@ -153,7 +157,11 @@ export class MapEngine {
 
   setLayers(layers: Layer[]): void {
     this.layers = layers;
-    this.overlay.setProps({ layers });
+    this.handOver();
+  }
+
+  private handOver(): void {
+    handOverLayers(this.map, this.overlay, this.layers, this.styleParsed);
   }
 
   /** Zoom buttons sit at the bottom of the reading end, clear of the legend and the details panel. */

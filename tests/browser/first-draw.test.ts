@@ -1,0 +1,61 @@
+/**
+ * The story is drawn as soon as its data and the map's style are there, not after the basemap has
+ * loaded: deck.gl's overlay would otherwise wait for every basemap file and the map's first idle,
+ * and only then start compiling its shaders (src/features/map/handOver.ts). Holding the basemap's
+ * files back makes the order certain rather than a race.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Route } from 'playwright-core';
+import { appUrl, launch, pickAt, waitForMap } from './harness';
+
+const MITIGA = [13.276, 32.8941] as const;
+const DECK_GROUP = 'deck-maplibre-layer-group-before:basemap-labels';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('first draw', () => {
+  it('draws and picks the story while the basemap is still loading, beneath the labels', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    const held: Route[] = [];
+    // MapLibre's worker fetches the basemap; routing the context catches the worker's requests too.
+    await context.route('**/basemap/*.geojson', (route) => void held.push(route));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(appUrl('date=2019-12-21&lang=en'));
+
+    await page.waitForFunction((group) => (window as any).__tripoliMap?.map.getLayer(group) !== undefined, DECK_GROUP, { timeout: 60_000 });
+    // deck.gl refuses to pick until its first frame; keep asking until the symbol is drawn.
+    const picked = ([lng, lat]: readonly [number, number]) => {
+      try {
+        return (window as any).__tripoliMap.pickIdsAt(lng, lat, 6).includes('base-mitiga');
+      } catch {
+        return false;
+      }
+    };
+    await page.waitForFunction(picked, MITIGA, { timeout: 60_000 });
+    const whileHeld = await page.evaluate(() => {
+      const map = (window as any).__tripoliMap.map;
+      return { styleLoaded: map.isStyleLoaded(), land: map.querySourceFeatures('land').length };
+    });
+    expect(held.length).toBeGreaterThan(0);
+    expect(whileHeld).toEqual({ styleLoaded: false, land: 0 });
+
+    for (const route of held.splice(0)) await route.continue();
+    await context.unroute('**/basemap/*.geojson');
+    await waitForMap(page);
+    const order: string[] = await page.evaluate(() => (window as any).__tripoliMap.map.getLayersOrder());
+    expect(order.indexOf(DECK_GROUP)).toBe(order.indexOf('basemap-labels') - 1);
+    expect(order.filter((id) => id.startsWith('deck-'))).toEqual([DECK_GROUP]);
+    expect(await pickAt(page, ...MITIGA)).toContain('base-mitiga');
+    expect(await page.evaluate(() => (window as any).__tripoliMap.map.querySourceFeatures('land').length)).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
