@@ -7,7 +7,9 @@
  *     and gzip, split into the libraries (maplibre-gl with its worker and CSS, deck.gl, react) and
  *     our own (code, data, basemap, fonts; small libraries such as zod and zustand count as ours);
  *   - time to first idle: median of cold loads (a fresh browser context each) of the app and of the
- *     baseline (bench/baseline: the same basemap style, MapLibre and an empty deck.gl overlay);
+ *     baseline (bench/baseline: the same basemap style, MapLibre and an empty deck.gl overlay), and
+ *     of a second reference, the baseline plus the story's deck.gl layers without the app
+ *     (bench/story-layers): the part of the ratio that drawing the story costs this browser;
  *   - scrub cost: time per timeline step with the article's data and with 10,000 and 100,000
  *     synthetic strikes and events (scripts/generate-events.ts);
  *   - JS heap after load and after scrubbing.
@@ -109,10 +111,11 @@ async function buildApp(outDir: string, dataDir: string, shares?: ChunkShares): 
   }
 }
 
-async function buildBaseline(outDir: string, shares: ChunkShares): Promise<void> {
+/** A reference page of the bench's own (bench/baseline, bench/story-layers), built without the app's config. */
+async function buildReference(page: string, outDir: string, shares: ChunkShares): Promise<void> {
   await build({
     configFile: false,
-    root: resolve('bench/baseline'),
+    root: resolve('bench', page),
     base: './',
     publicDir: resolve('public'),
     logLevel: 'warn',
@@ -412,6 +415,7 @@ async function main(): Promise<void> {
   const dirs = {
     app: join(OUT, 'app'),
     baseline: join(OUT, 'baseline'),
+    storyLayers: join(OUT, 'story-layers'),
     synthetic: Object.fromEntries(SIZES.map((n) => [n, join(OUT, `app-${n}`)])) as Record<number, string>,
   };
   const sharesFile = join(OUT, 'chunk-shares.json');
@@ -422,7 +426,8 @@ async function main(): Promise<void> {
   } else {
     log('building the app, the baseline and the synthetic stories…');
     await buildApp(dirs.app, resolve('data'), appShares);
-    await buildBaseline(dirs.baseline, baselineShares);
+    await buildReference('baseline', dirs.baseline, baselineShares);
+    await buildReference('story-layers', dirs.storyLayers, {});
     for (const n of SIZES) {
       const dataDir = join(OUT, `data-${n}`);
       const generated = generateStory(n, dataDir);
@@ -439,19 +444,22 @@ async function main(): Promise<void> {
   try {
     // --- time to first idle, cold: baseline, app, and the app with its story layers hidden (which
     // tells the cost of drawing them from the rest), interleaved so that noise hits all alike.
-    log(`\ncold loads: ${LOADS} each of the baseline, the app and the app with its story layers hidden (plus a warm-up)…`);
+    log(`\ncold loads: ${LOADS} each of the baseline, the app, the app with its story layers hidden and the story layers without the app (plus a warm-up)…`);
     const baseRuns: LoadResult[] = [];
     const appRuns: LoadResult[] = [];
     const bareRuns: LoadResult[] = [];
+    const storyLayerRuns: LoadResult[] = [];
     for (let i = -1; i < LOADS; i++) {
       const base = await coldLoad(browser, urlOf(dirs.baseline));
       const app = await coldLoad(browser, urlOf(dirs.app));
       const bare = await coldLoad(browser, `${urlOf(dirs.app)}#layers=`);
+      const storyLayers = await coldLoad(browser, urlOf(dirs.storyLayers));
       if (i < 0) continue;
       baseRuns.push(base);
       appRuns.push(app);
       bareRuns.push(bare);
-      log(`  run ${i + 1}: baseline ${ms(base.idleMs)} ms, app ${ms(app.idleMs)} ms, app without story layers ${ms(bare.idleMs)} ms`);
+      storyLayerRuns.push(storyLayers);
+      log(`  run ${i + 1}: baseline ${ms(base.idleMs)} ms, app ${ms(app.idleMs)} ms, app without story layers ${ms(bare.idleMs)} ms, story layers without the app ${ms(storyLayers.idleMs)} ms`);
     }
     const arabic = await coldLoad(browser, `${urlOf(dirs.app)}#lang=ar`);
 
@@ -497,6 +505,7 @@ async function main(): Promise<void> {
     const baseIdle = median(baseRuns.map((r) => r.idleMs));
     const appIdle = median(appRuns.map((r) => r.idleMs));
     const bareIdle = median(bareRuns.map((r) => r.idleMs));
+    const storyLayersIdle = median(storyLayerRuns.map((r) => r.idleMs));
     const appTotals = totals(appBytes);
     const arTotals = totals(arBytes);
     const baseTotals = totals(baseBytes);
@@ -527,6 +536,7 @@ async function main(): Promise<void> {
       ['baseline', baseRuns.length, ...spread(baseRuns.map((r) => r.idleMs))],
       ['app (article data)', appRuns.length, ...spread(appRuns.map((r) => r.idleMs))],
       ['app, story layers hidden (#layers=)', bareRuns.length, ...spread(bareRuns.map((r) => r.idleMs))],
+      ['baseline + story layers, no app (bench/story-layers)', storyLayerRuns.length, ...spread(storyLayerRuns.map((r) => r.idleMs))],
       ...Object.entries(loadsBySize).map(([n, l]) => [`app, ${n} synthetic`, l.idleMs.length, ...spread(l.idleMs)]),
     ]);
     log('every layer loaded and checked (ms from navigation, median): ' +
@@ -586,12 +596,15 @@ async function main(): Promise<void> {
         baseline: baseRuns.map((r) => round(r.idleMs)),
         app: appRuns.map((r) => round(r.idleMs)),
         appStoryLayersHidden: bareRuns.map((r) => round(r.idleMs)),
+        storyLayersWithoutApp: storyLayerRuns.map((r) => round(r.idleMs)),
         appLayersLoaded: appRuns.map((r) => (r.layersReadyMs === null ? null : round(r.layersReadyMs))),
         medianBaseline: round(baseIdle),
         medianApp: round(appIdle),
         medianAppStoryLayersHidden: round(bareIdle),
+        medianStoryLayersWithoutApp: round(storyLayersIdle),
         ratio: ratio(appIdle, baseIdle),
         ratioStoryLayersHidden: ratio(bareIdle, baseIdle),
+        ratioStoryLayersWithoutApp: ratio(storyLayersIdle, baseIdle),
         synthetic: Object.fromEntries(
           Object.entries(loadsBySize).map(([k, v]) => [
             k,
