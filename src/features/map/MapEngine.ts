@@ -62,8 +62,14 @@ export class MapEngine {
   private readonly overlay: MapLibreOverlay;
   private readonly health: MapHealth;
   private layers: Layer[] = [];
-  private idleOnce = false;
+  private drawnOnce = false;
   private styleParsed = false;
+  /**
+   * deck.gl gets its WebGL device from a chunk of its own, and until then draws nothing: MapLibre
+   * can go idle before the story is on screen. Settles when deck.gl is ready, or has failed.
+   */
+  private settleDeck: () => void = () => {};
+  private readonly deckSettled = new Promise<void>((resolve) => (this.settleDeck = resolve));
   private navigation: NavigationControl | null = null;
 
   constructor(private readonly options: MapEngineOptions) {
@@ -120,10 +126,10 @@ export class MapEngine {
       this.handOver();
     });
     this.map.once('idle', () => {
-      this.idleOnce = true;
       this.health.idle();
       this.handOver(); // in case the style was parsed before this engine listened
     });
+    void this.whenIdle().then(() => (this.drawnOnce = true));
   }
 
   private createOverlay(): MapLibreOverlay {
@@ -135,6 +141,13 @@ export class MapEngine {
       onHover: (info: PickingInfo) =>
         options.onHover(info.object ? { id: pickedFeature(info.object as Picked).properties.id, x: info.x, y: info.y } : null),
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
+      // Not onLoad: the overlay wraps deck.gl's onLoad to follow the map's camera, and handing it
+      // one here would replace that wrapper at the next setProps.
+      onDeviceInitialized: () => this.settleDeck(),
+      onError: (error: Error) => {
+        console.error('[deck.gl]', error);
+        this.settleDeck(); // so that nothing waits for a story that cannot be drawn
+      },
     });
   }
 
@@ -206,8 +219,9 @@ export class MapEngine {
     else this.map.once('load', apply);
   }
 
+  /** The map has been idle once with deck.gl ready: everything handed to it so far is drawn. */
   get ready(): boolean {
-    return this.idleOnce;
+    return this.drawnOnce;
   }
 
   /** Ids of every story feature drawn within `radius` pixels of a place: what a click there could hit. */
@@ -217,9 +231,10 @@ export class MapEngine {
     return [...new Set(hits.filter((h) => h.object).map((h) => pickedFeature(h.object as Picked).properties.id))];
   }
 
-  /** Resolves once the map has drawn everything it was given (tests and image export wait on it). */
-  whenIdle(): Promise<void> {
-    return new Promise((resolve) => {
+  /** Resolves once the map has drawn everything it was given, story included (tests and image export wait on it). */
+  async whenIdle(): Promise<void> {
+    await this.deckSettled;
+    await new Promise<void>((resolve) => {
       this.map.once('idle', () => resolve());
       this.map.triggerRepaint();
     });
