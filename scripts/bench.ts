@@ -187,6 +187,9 @@ window.__benchIdle = new Promise((resolve, reject) => {
   check();
 });`;
 
+/** Set by the app (src/features/map/MapView.tsx) when the map is first idle with every layer drawn. */
+const FIRST_VIEW_MARK = 'tripoli-map:first-view';
+
 interface Fetched {
   url: string;
   /** Milliseconds since the epoch, as performance.timeOrigin + performance.now() in the page. */
@@ -221,16 +224,19 @@ async function coldLoad(
   } catch (error) {
     throw new Error(`${url}: ${(error as Error).message}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
   }
-  const { origin, layersReady } = (await page.evaluate('({ origin: performance.timeOrigin, layersReady: window.__benchLayersReady ?? null })')) as {
-    origin: number;
-    layersReady: number | null;
-  };
+  const { origin, layersReady, firstView } = (await page.evaluate(
+    `({ origin: performance.timeOrigin, layersReady: window.__benchLayersReady ?? null,
+        firstView: performance.getEntriesByName('${FIRST_VIEW_MARK}')[0]?.startTime ?? null })`,
+  )) as { origin: number; layersReady: number | null; firstView: number | null };
   await page.waitForTimeout(300); // let late requests (those after idle) show up
   const heapMB = await heapUsed(page);
-  const idleAt = origin + idleMs;
+  // The bytes of the first load: what starts before the map's first idle with every layer drawn.
+  // The app marks that moment itself; the probe's idle comes one forced frame later, time enough
+  // for the app to start what it deliberately leaves until after the first view (the chapters file).
+  const firstLoadEnd = origin + (firstView ?? idleMs);
   const network = fetched.filter((f) => !f.url.startsWith('data:') && !f.url.startsWith('blob:'));
-  const before = network.filter((f) => f.start <= idleAt).map((f) => f.url);
-  const after = network.filter((f) => f.start > idleAt).map((f) => f.url);
+  const before = network.filter((f) => f.start <= firstLoadEnd).map((f) => f.url);
+  const after = network.filter((f) => f.start > firstLoadEnd).map((f) => f.url);
   if (!options.keep) await context.close();
   return {
     idleMs,
