@@ -53,7 +53,10 @@ const map = new MapLibreMap({
   attributionControl: false,
   canvasContextAttributes: { preserveDrawingBuffer: true },
 });
-const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
+// As in the app, ready means drawn: deck.gl first needs its WebGL device (a chunk of its own).
+let deckReady: () => void = () => {};
+const deckDevice = new Promise<void>((resolve) => (deckReady = resolve));
+const overlay = new MapLibreOverlay({ interleaved: true, layers: [], onDeviceInitialized: () => deckReady() });
 map.addControl(overlay);
 const layers = buildLayers({
   day: dayOfDate(config.initialDate),
@@ -68,7 +71,10 @@ const layers = buildLayers({
 map.once('style.load', () => handOverLayers(map, overlay, layers, true));
 
 let ready = false;
-map.once('idle', () => (ready = true));
+void deckDevice.then(() => {
+  map.once('idle', () => (ready = true));
+  map.triggerRepaint();
+});
 (window as any).__tripoliMap = {
   map,
   get ready() {
