@@ -6,16 +6,12 @@
  * the story with deck.gl costs in this browser, whatever the app around it does; the app's own
  * ratio cannot fall below it.
  */
-import 'maplibre-gl/dist/maplibre-gl.css';
-import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
-import { buildStyle } from '../../src/features/map/style';
 import { installMercatorProjection } from '../../src/features/map/mercatorProjection';
 import { handOverLayers } from '../../src/features/map/handOver';
 import { buildLayers } from '../../src/features/map/layers';
 import { buildIconAtlas } from '../../src/features/map/icons';
-import { fitZoom } from '../../src/features/map/fitZoom';
+import { FIRST_LABEL_LAYER } from '../../src/features/map/style';
+import { exposeToBench, referenceMap } from '../referenceMap';
 import { parseConfig, parseLayer } from '../../src/data/validate';
 import { dayOfDate } from '../../src/data/time';
 import type { LayerId, StoryFeature } from '../../src/data/schema';
@@ -26,7 +22,6 @@ import airBases from '../../data/air-bases.geojson?raw';
 import events from '../../data/events.geojson?raw';
 import strikes from '../../data/strikes.geojson?raw';
 
-setWorkerUrl(new URL(workerUrl, document.baseURI).href);
 installMercatorProjection();
 
 const config = parseConfig('config.json', rawConfig).config!;
@@ -38,26 +33,10 @@ for (const [id, text] of Object.entries(files) as [LayerId, string][]) {
   features[id] = parsed.features;
 }
 
-const container = document.getElementById('map')!;
-container.style.width = `${innerWidth}px`;
-container.style.height = `${innerHeight}px`;
-const [west, south, east, north] = config.bounds;
-const map = new MapLibreMap({
-  container,
-  style: buildStyle(document.baseURI, 'en'),
-  center: config.view.center,
-  zoom: fitZoom(config.view.zoom, container.clientWidth),
-  minZoom: 3,
-  maxZoom: 13,
-  maxBounds: [[west - 2, south - 1], [east + 2, north + 1]],
-  attributionControl: false,
-  canvasContextAttributes: { preserveDrawingBuffer: true },
-});
 // As in the app, ready means drawn: deck.gl first needs its WebGL device (a chunk of its own).
 let deckReady: () => void = () => {};
 const deckDevice = new Promise<void>((resolve) => (deckReady = resolve));
-const overlay = new MapLibreOverlay({ interleaved: true, layers: [], onDeviceInitialized: () => deckReady() });
-map.addControl(overlay);
+const { map, overlay } = referenceMap({ onDeviceInitialized: () => deckReady() });
 const layers = buildLayers({
   day: dayOfDate(config.initialDate),
   features,
@@ -66,7 +45,7 @@ const layers = buildLayers({
   selectedId: null,
   hoveredId: null,
   icons: buildIconAtlas(),
-  beforeId: 'basemap-labels',
+  beforeId: FIRST_LABEL_LAYER,
 });
 map.once('style.load', () => handOverLayers(map, overlay, layers, true));
 
@@ -75,9 +54,4 @@ void deckDevice.then(() => {
   map.once('idle', () => (ready = true));
   map.triggerRepaint();
 });
-(window as any).__tripoliMap = {
-  map,
-  get ready() {
-    return ready;
-  },
-};
+exposeToBench(map, () => ready);
