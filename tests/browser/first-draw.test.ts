@@ -31,15 +31,10 @@ describe('first draw', () => {
     await page.goto(appUrl('date=2019-12-21&lang=en'));
 
     await page.waitForFunction((group) => (window as any).__tripoliMap?.map.getLayer(group) !== undefined, DECK_GROUP, { timeout: 60_000 });
-    // deck.gl refuses to pick until its first frame; keep asking until the symbol is drawn.
-    const picked = ([lng, lat]: readonly [number, number]) => {
-      try {
-        return (window as any).__tripoliMap.pickIdsAt(lng, lat, 6).includes('base-mitiga');
-      } catch {
-        return false;
-      }
-    };
-    await page.waitForFunction(picked, MITIGA, { timeout: 60_000 });
+    // Picks nothing (rather than throwing) until deck.gl has its device; then the symbol is there.
+    await page.waitForFunction(([lng, lat]) => (window as any).__tripoliMap.pickIdsAt(lng, lat, 6).includes('base-mitiga'), MITIGA, {
+      timeout: 60_000,
+    });
     const whileHeld = await page.evaluate(() => {
       const map = (window as any).__tripoliMap.map;
       return { styleLoaded: map.isStyleLoaded(), land: map.querySourceFeatures('land').length };

@@ -68,6 +68,8 @@ export class MapEngine {
    * deck.gl gets its WebGL device from a chunk of its own, and until then draws nothing: MapLibre
    * can go idle before the story is on screen. Settles when deck.gl is ready, or has failed.
    */
+  /** deck.gl refuses to pick (it throws) until it has its device; until then nothing of the story is drawn. */
+  private deckReady = false;
   private settleDeck: () => void = () => {};
   private readonly deckSettled = new Promise<void>((resolve) => (this.settleDeck = resolve));
   private navigation: NavigationControl | null = null;
@@ -118,7 +120,7 @@ export class MapEngine {
     // Clicks are picked here rather than through deck's onClick, which missed the first tap after
     // load when no pointer had moved over the map yet (every tap, on a touch screen).
     this.map.on('click', (event) => {
-      const info = this.overlay.pickObject({ x: event.point.x, y: event.point.y, radius: PICK_RADIUS });
+      const info = this.deckReady ? this.overlay.pickObject({ x: event.point.x, y: event.point.y, radius: PICK_RADIUS }) : null;
       options.onPick(info?.object ? pickedFeature(info.object as Picked).properties.id : null);
     });
     this.map.once('style.load', () => {
@@ -143,7 +145,10 @@ export class MapEngine {
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
       // Not onLoad: the overlay wraps deck.gl's onLoad to follow the map's camera, and handing it
       // one here would replace that wrapper at the next setProps.
-      onDeviceInitialized: () => this.settleDeck(),
+      onDeviceInitialized: () => {
+        this.deckReady = true;
+        this.settleDeck();
+      },
       onError: (error: Error) => {
         console.error('[deck.gl]', error);
         this.settleDeck(); // so that nothing waits for a story that cannot be drawn
@@ -227,6 +232,7 @@ export class MapEngine {
   /** Ids of every story feature drawn within `radius` pixels of a place: what a click there could hit. */
   pickIdsAt(lng: number, lat: number, radius = 6): string[] {
     const { x, y } = this.map.project([lng, lat]);
+    if (!this.deckReady) return [];
     const hits = this.overlay.pickMultipleObjects({ x, y, radius, depth: 20 });
     return [...new Set(hits.filter((h) => h.object).map((h) => pickedFeature(h.object as Picked).properties.id))];
   }
