@@ -64,13 +64,13 @@ export class MapEngine {
   private layers: Layer[] = [];
   private drawnOnce = false;
   private styleParsed = false;
+  /** deck.gl refuses to pick (it throws) until it has its device; until then nothing of the story is drawn. */
+  private deckReady = false;
+  private settleDeck: () => void = () => {};
   /**
    * deck.gl gets its WebGL device from a chunk of its own, and until then draws nothing: MapLibre
    * can go idle before the story is on screen. Settles when deck.gl is ready, or has failed.
    */
-  /** deck.gl refuses to pick (it throws) until it has its device; until then nothing of the story is drawn. */
-  private deckReady = false;
-  private settleDeck: () => void = () => {};
   private readonly deckSettled = new Promise<void>((resolve) => (this.settleDeck = resolve));
   private navigation: NavigationControl | null = null;
 
@@ -231,8 +231,8 @@ export class MapEngine {
 
   /** Ids of every story feature drawn within `radius` pixels of a place: what a click there could hit. */
   pickIdsAt(lng: number, lat: number, radius = 6): string[] {
-    const { x, y } = this.map.project([lng, lat]);
     if (!this.deckReady) return [];
+    const { x, y } = this.map.project([lng, lat]);
     const hits = this.overlay.pickMultipleObjects({ x, y, radius, depth: 20 });
     return [...new Set(hits.filter((h) => h.object).map((h) => pickedFeature(h.object as Picked).properties.id))];
   }
