@@ -430,7 +430,7 @@ async function main(): Promise<void> {
     Object.assign(appShares, saved.app);
     Object.assign(baselineShares, saved.baseline);
   } else {
-    log('building the app, the baseline and the synthetic stories…');
+    log('building the app, the reference pages and the synthetic stories…');
     await buildApp(dirs.app, resolve('data'), appShares);
     await buildReference('baseline', dirs.baseline, baselineShares);
     await buildReference('story-layers', dirs.storyLayers, {});
@@ -448,8 +448,9 @@ async function main(): Promise<void> {
   const rel = (dir: string) => (url: string) => url.slice(urlOf(dir).length) || 'index.html';
   let browser = await launch();
   try {
-    // --- time to first idle, cold: baseline, app, and the app with its story layers hidden (which
-    // tells the cost of drawing them from the rest), interleaved so that noise hits all alike.
+    // --- time to first idle, cold: baseline, app, the app with its story layers hidden and the
+    // story layers without the app (which together tell the cost of drawing the story from the
+    // rest), interleaved so that noise hits all alike.
     log(`\ncold loads: ${LOADS} each of the baseline, the app, the app with its story layers hidden and the story layers without the app (plus a warm-up)…`);
     const baseRuns: LoadResult[] = [];
     const appRuns: LoadResult[] = [];
