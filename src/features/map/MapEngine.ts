@@ -123,14 +123,12 @@ export class MapEngine {
       const info = this.deckReady ? this.overlay.pickObject({ x: event.point.x, y: event.point.y, radius: PICK_RADIUS }) : null;
       options.onPick(info?.object ? pickedFeature(info.object as Picked).properties.id : null);
     });
+    // MapLibre parses a style a frame after it is given one, so this always hears it.
     this.map.once('style.load', () => {
       this.styleParsed = true;
       this.handOver();
     });
-    this.map.once('idle', () => {
-      this.health.idle();
-      this.handOver(); // in case the style was parsed before this engine listened
-    });
+    this.map.once('idle', () => this.health.idle());
     void this.whenIdle().then(() => (this.drawnOnce = true));
   }
 
