@@ -1,8 +1,9 @@
 /**
  * The story is drawn as soon as its data and the map's style are there, not after the basemap has
  * loaded: deck.gl's overlay would otherwise wait for every basemap file and the map's first idle,
- * and only then start compiling its shaders (src/features/map/handOver.ts). Holding the basemap's
- * files back makes the order certain rather than a race.
+ * and only then start compiling its shaders (src/features/map/handOver.ts). The places likewise: they
+ * used to wait for the map's `load` and then be tiled and labelled on their own. Holding the
+ * basemap's files back makes the order certain rather than a race.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Route } from 'playwright-core';
@@ -20,7 +21,7 @@ afterAll(async () => {
 });
 
 describe('first draw', () => {
-  it('draws and picks the story while the basemap is still loading, beneath the labels', async () => {
+  it('draws and picks the story and the places while the basemap is still loading, beneath the labels', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
     const held: Route[] = [];
     // MapLibre's worker fetches the basemap; routing the context catches the worker's requests too.
@@ -33,6 +34,10 @@ describe('first draw', () => {
     await page.waitForFunction((group) => (window as any).__tripoliMap?.map.getLayer(group) !== undefined, DECK_GROUP, { timeout: 60_000 });
     // Picks nothing (rather than throwing) until deck.gl has its device; then the symbol is there.
     await page.waitForFunction(([lng, lat]) => (window as any).__tripoliMap.pickIdsAt(lng, lat, 6).includes('base-mitiga'), MITIGA, {
+      timeout: 60_000,
+    });
+    // The places' dots and names too: they are handed to MapLibre as soon as its style is parsed.
+    await page.waitForFunction(() => (window as any).__tripoliMap.map.queryRenderedFeatures({ layers: ['story-places-dots'] }).length > 0, null, {
       timeout: 60_000,
     });
     const whileHeld = await page.evaluate(() => {

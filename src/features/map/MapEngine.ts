@@ -197,9 +197,9 @@ export class MapEngine {
     if (desktop) desktop.textContent = /Mac|iPhone|iPad/.test(navigator.platform) ? ui['CooperativeGesturesHandler.MacHelpText'] : ui['CooperativeGesturesHandler.WindowsHelpText'];
     if (mobile) mobile.textContent = ui['CooperativeGesturesHandler.MobileHelpText'];
     this.placeNavigation(lang);
-    const apply = () => LABEL_LAYERS.forEach((id) => this.map.getLayer(id) && this.map.setLayoutProperty(id, 'text-field', nameField(lang)));
-    if (this.map.isStyleLoaded()) apply();
-    else this.map.once('load', apply);
+    this.whenStyleParsed(() =>
+      LABEL_LAYERS.forEach((id) => this.map.getLayer(id) && this.map.setLayoutProperty(id, 'text-field', nameField(lang))),
+    );
   }
 
   setAttribution(text: string): void {
@@ -217,9 +217,17 @@ export class MapEngine {
         properties: { id: f.properties.id, name_ar: f.properties.title.ar, name_en: f.properties.title.en, rank: f.properties.rank },
       })),
     };
-    const apply = () => (this.map.getSource(PLACES_SOURCE) as any)?.setData(data);
-    if (this.map.isStyleLoaded()) apply();
-    else this.map.once('load', apply);
+    this.whenStyleParsed(() => (this.map.getSource(PLACES_SOURCE) as any)?.setData(data));
+  }
+
+  /**
+   * Runs `apply` now if the style has been parsed, else as soon as it is. Not at `load`: that waits
+   * for every basemap file, and the places' names would then start their own round of tiling and
+   * label placement only after the rest of the map was done.
+   */
+  private whenStyleParsed(apply: () => void): void {
+    if (this.styleParsed) apply();
+    else this.map.once('style.load', apply);
   }
 
   /** The map has been idle once with deck.gl ready: everything handed to it so far is drawn. */
