@@ -5,7 +5,18 @@ import type { LayerId } from '../data/schema';
 import type { DataProblem } from '../data/validate';
 import type { AppState } from '../state/store';
 
-const fetcher = (url: string, init?: { signal?: AbortSignal }) => fetch(url, { ...init, credentials: 'same-origin' });
+const request = (url: string, init?: { signal?: AbortSignal }) => fetch(url, { ...init, credentials: 'same-origin' });
+
+/** config.json, asked for by main.tsx before React has rendered anything; taken by the first load of it. */
+let early: { url: string; response: Promise<Response>; controller: AbortController } | null = null;
+
+const fetcher = (url: string, init?: { signal?: AbortSignal }) => {
+  if (!early || early.url !== url) return request(url, init);
+  const { response, controller } = early;
+  early = null;
+  init?.signal?.addEventListener('abort', () => controller.abort());
+  return response;
+};
 
 /**
  * The loader and the zod schemas it checks data with are a chunk of their own, so the page shell
@@ -13,6 +24,21 @@ const fetcher = (url: string, init?: { signal?: AbortSignal }) => fetch(url, { .
  */
 let loaderModule: Promise<typeof import('../data/load')> | null = null;
 const loader = () => (loaderModule ??= import('../data/load'));
+
+/**
+ * Starts the loader's download and config.json's as the page starts. The map is created only once
+ * config.json has been checked, and in a React effect that would be one render, one chunk and one
+ * request later.
+ */
+export function prefetchStory(): void {
+  void loader();
+  if (early || typeof AbortController === 'undefined') return;
+  const url = new URL('data/config.json', document.baseURI).href;
+  const controller = new AbortController();
+  const response = request(url, { signal: controller.signal });
+  response.catch(() => {}); // a failure is reported when the loader takes the response
+  early = { url, response, controller };
+}
 
 /** Loads config.json, then every layer in parallel; returns a retry for one layer. */
 export function useStoryLoader(store: StoreApi<AppState>, requestedDay: number | undefined) {
