@@ -149,7 +149,7 @@ function Shell({ retry }: { retry: Parameters<typeof LayerErrors>[0]['retry'] })
             <EventList />
           </div>
         ) : inView ? (
-          config && <MapView onUnavailable={onUnavailable} />
+          <MapView onUnavailable={onUnavailable} />
         ) : (
           <p className="placeholder" data-testid="placeholder">{t.mapWaiting}</p>
         )}

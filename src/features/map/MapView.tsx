@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useAppStore, useStoreApi, type AppState } from '../../state/store';
 import { findFeature, layersSettled, readyFeatures } from '../../state/selectors';
 import { LAYER_IDS, type LayerId } from '../../data/ids';
-import type { PlaceFeature, StoryFeature } from '../../data/schema';
+import type { PlaceFeature, StoryConfig, StoryFeature } from '../../data/schema';
 import { strings } from '../../i18n/strings';
 import { mapLabel, storyCredit } from '../../i18n/format';
 import type { IconAtlas } from './icons';
@@ -35,7 +35,6 @@ export function preloadEngine(): Promise<EngineModule> {
 export function MapView({ onUnavailable }: { onUnavailable(reason: string): void }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const store = useStoreApi();
-  const config = useAppStore((s) => s.config);
   const lang = useAppStore((s) => s.lang);
   const [loaded, setLoaded] = useState<{ engine: MapEngine; lib: EngineModule } | null>(null);
   const engine = loaded?.engine ?? null;
@@ -44,20 +43,29 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
   const [restarts, setRestarts] = useState(0);
 
   useEffect(() => {
-    if (!config || !containerRef.current) return;
-    if (!hasWebGL2()) {
-      onUnavailable('webgl');
-      return;
-    }
+    if (!containerRef.current) return;
     let disposed = false;
     let created: MapEngine | null = null;
     let lost = false;
-    const { lang: initialLang } = store.getState();
-    // A link's view on first start; after a lost context, the view the reader had reached.
-    const initialView = (restarts ? store.getState().view : null) ?? store.getState().viewRequest?.view ?? null;
-    // The engine and its libraries are a separate chunk, so the page shell paints first.
-    preloadEngine().then((lib) => {
+    let stopWaiting = () => {};
+    // The map is made the moment config.json has been checked and the map's code (a chunk of its
+    // own, so the page shell paints first) has run: not a React render and commit later, while
+    // the rest of the page draws itself with the story's config.
+    const configChecked = new Promise<StoryConfig>((resolve) => {
+      const ready = store.getState().config;
+      if (ready) return resolve(ready);
+      stopWaiting = store.subscribe((s) => {
+        if (!s.config) return;
+        stopWaiting();
+        resolve(s.config);
+      });
+    });
+    void Promise.all([configChecked, preloadEngine()]).then(([config, lib]) => {
       if (disposed || !containerRef.current) return;
+      if (!hasWebGL2()) return onUnavailable('webgl');
+      const { lang: initialLang } = store.getState();
+      // A link's view on first start; after a lost context, the view the reader had reached.
+      const initialView = (restarts ? store.getState().view : null) ?? store.getState().viewRequest?.view ?? null;
       try {
         created = new lib.MapEngine({
           container: containerRef.current,
@@ -92,11 +100,12 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
     });
     return () => {
       disposed = true;
+      stopWaiting();
       if (created && store.getState().engine === created) store.setState({ engine: null });
       created?.destroy();
       if ((window as any).__tripoliMap === created) delete (window as any).__tripoliMap;
     };
-  }, [config, store, onUnavailable, restarts]);
+  }, [store, onUnavailable, restarts]);
 
   useEffect(() => {
     if (!loaded) return;
