@@ -65,6 +65,8 @@ function Shell({ retry }: { retry: Parameters<typeof LayerErrors>[0]['retry'] })
   const lang = useAppStore((s) => s.lang);
   const setLang = useAppStore((s) => s.setLang);
   const config = useAppStore((s) => s.config);
+  // Without a config there is no map to wait for: the problems say why instead.
+  const configProblems = useAppStore((s) => s.configProblems);
   const embed = useAppStore((s) => s.embed);
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   // One side panel at a time: the legend, or the event list (the map's text alternative).
@@ -153,7 +155,7 @@ function Shell({ retry }: { retry: Parameters<typeof LayerErrors>[0]['retry'] })
         ) : (
           <p className="placeholder" data-testid="placeholder">{t.mapWaiting}</p>
         )}
-        {!config && <p className="loading" role="status">{t.loading}</p>}
+        {!config && !configProblems && <p className="loading" role="status">{t.loading}</p>}
         <div id="legend-panel" className="legend-panel" hidden={panel !== 'legend'}>
           <Legend />
         </div>

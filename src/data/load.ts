@@ -63,7 +63,7 @@ async function download(fetcher: Fetcher, url: string, file: string, maxBytes: n
       {
         file,
         message: `could not be fetched (HTTP ${response.status})`,
-        hint: response.status === 404 ? 'is the file missing, or misnamed in config.json layers?' : undefined,
+        hint: response.status !== 404 ? undefined : file === 'config.json' ? 'every story needs a config.json in its data folder' : 'is the file missing, or misnamed in config.json layers?',
       },
     ];
   const tooBig = [{ file, message: `is larger than ${maxBytes} bytes`, hint: 'split the layer, or leave out features' }];
