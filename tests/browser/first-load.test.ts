@@ -1,11 +1,12 @@
 /**
  * What the page fetches before its first view is drawn (the `tripoli-map:first-view` performance
  * mark): only what that view needs. Story mode, the embed and export dialogs and the chapters file
- * come later, on demand; the Arabic font only with the Arabic interface, and as the small subset.
+ * come later, on demand; the Arabic font only with the Arabic interface, and as the small subset;
+ * the map's code not at all in a browser without WebGL2.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp } from './harness';
+import { appUrl, launch, openApp } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -70,5 +71,20 @@ describe('first load', () => {
     });
     expect(family).toBe(true);
     await app.page.context().close();
+  });
+});
+
+describe('first load without WebGL2', () => {
+  it('never fetches the map\'s code, and shows the simple map', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.addInitScript(() => delete (window as any).WebGL2RenderingContext);
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname.split('/').pop() ?? ''));
+    await page.goto(appUrl('lang=en'));
+    await page.getByTestId('static-map').waitFor({ timeout: 30_000 });
+    expect(requested).toContain('config.json');
+    expect(requested.filter((n) => /^engine-|maplibre-gl-worker/.test(n))).toEqual([]);
+    await context.close();
   });
 });

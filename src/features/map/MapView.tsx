@@ -60,9 +60,10 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
         resolve(s.config);
       });
     });
-    void Promise.all([configChecked, preloadEngine()]).then(([config, lib]) => {
+    // Without WebGL2 the map's code is never fetched; the simple map says so once the story is known.
+    void Promise.all([configChecked, hasWebGL2() ? preloadEngine() : null]).then(([config, lib]) => {
       if (disposed || !containerRef.current) return;
-      if (!hasWebGL2()) return onUnavailable('webgl');
+      if (!lib) return onUnavailable('webgl');
       const { lang: initialLang } = store.getState();
       // A link's view on first start; after a lost context, the view the reader had reached.
       const initialView = (restarts ? store.getState().view : null) ?? store.getState().viewRequest?.view ?? null;
