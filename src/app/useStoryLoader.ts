@@ -5,6 +5,9 @@ import type { LayerId } from '../data/schema';
 import type { DataProblem } from '../data/validate';
 import type { AppState } from '../state/store';
 
+/** The story's folder, beside the page: where config.json and the layers are read from. */
+const storyFolder = () => new URL('data/', document.baseURI).href;
+
 const request = (url: string, init?: { signal?: AbortSignal }) => fetch(url, { ...init, credentials: 'same-origin' });
 
 /** config.json, asked for by main.tsx before React has rendered anything; taken by the first load of it. */
@@ -33,7 +36,8 @@ const loader = () => (loaderModule ??= import('../data/load'));
 export function prefetchStory(): void {
   void loader();
   if (early || typeof AbortController === 'undefined') return;
-  const url = new URL('data/config.json', document.baseURI).href;
+  // The URL loadConfig will ask for, so that it finds this answer waiting.
+  const url = new URL('config.json', storyFolder()).href;
   const controller = new AbortController();
   const response = request(url, { signal: controller.signal });
   response.catch(() => {}); // a failure is reported when the loader takes the response
@@ -42,7 +46,7 @@ export function prefetchStory(): void {
 
 /** Loads config.json, then every layer in parallel; returns a retry for one layer. */
 export function useStoryLoader(store: StoreApi<AppState>, requestedDay: number | undefined) {
-  const dataBase = new URL('data/', document.baseURI).href;
+  const dataBase = storyFolder();
 
   const load = useCallback(
     async (id: LayerId) => {
