@@ -18,14 +18,19 @@
  * ratios, which compare runs made in the same session. docs/performance.md explains the method.
  *
  * Options: --loads N (cold loads per page, default 5), --steps N (timeline steps, default 150),
- * --sizes 10000,100000 (synthetic sizes, or "none"), --skip-build (reuse bench/.out).
+ * --sizes 10000,100000 (synthetic sizes, or "none"), --skip-build (reuse bench/.out), --build-only,
+ * --raster-steps N (steps that wait for the frame's pixels, default 2), --gpu (render on the
+ * machine's GPU instead of SwiftShader: Chromium's flags for it come from BENCH_GPU_ARGS, or
+ * GPU_ARGS below; the renderer WebGL reports is printed and recorded, so a silent fall-back to
+ * software shows). CHROMIUM_PATH names another Chromium (tests/browser/chromium.ts).
+ * scripts/gpu-bench/ packs all this for a GPU machine that has no Node, Chromium or network.
  */
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, readFileSync, existsSync, writeFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
-import { build, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { generateStory } from './generate-events';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/browser/chromium';
@@ -43,6 +48,11 @@ const LOADS = Math.max(5, Number(option('loads', '5')));
 const STEPS = Math.max(120, Number(option('steps', '150')));
 const SIZES = option('sizes', '10000,100000').split(',').map(Number).filter((n) => n > 1);
 const SKIP_BUILD = args.includes('--skip-build');
+const BUILD_ONLY = args.includes('--build-only');
+const GPU = args.includes('--gpu');
+/** ANGLE on Vulkan, Chromium's usual GPU path on Linux; scripts/gpu-bench/run.sh searches among others. */
+const GPU_ARGS = ['--use-angle=vulkan', '--enable-features=Vulkan', '--ignore-gpu-blocklist', '--disable-vulkan-surface'];
+const SOFTWARE_ONLY = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 /** Timed cold loads of each synthetic story but the biggest, which is timed once (it is slow). */
 const SYNTHETIC_LOADS = 2;
 const VIEWPORT = { width: 1280, height: 800 };
@@ -54,8 +64,8 @@ const SCRUB_FROM = '2019-04-01';
 const WARM_UP_STEPS = 5;
 /** Pause between timed steps, in which the page and the browser catch up. */
 const STEP_PAUSE_MS = 20;
-/** Steps timed with the rasterisation of their frame included: slow in software, so few. */
-const RASTER_STEPS = 2;
+/** Steps timed with the rasterisation of their frame included: slow in software, so few by default. */
+const RASTER_STEPS = Math.max(1, Number(option('raster-steps', '2')));
 
 // ---------------------------------------------------------------------------------------------
 // Building
@@ -98,6 +108,8 @@ function moduleInfo(into: ChunkShares): Plugin {
 }
 
 async function buildApp(outDir: string, dataDir: string, shares?: ChunkShares): Promise<void> {
+  // Imported here so that a run on built pages (--skip-build) needs no vite, e.g. on a GPU machine.
+  const { build } = await import('vite');
   process.env.STORY_DATA_DIR = dataDir;
   try {
     await build({
@@ -113,6 +125,7 @@ async function buildApp(outDir: string, dataDir: string, shares?: ChunkShares): 
 
 /** A reference page of the bench's own (bench/baseline, bench/story-layers), built without the app's config. */
 async function buildReference(page: string, outDir: string, shares: ChunkShares): Promise<void> {
+  const { build } = await import('vite');
   await build({
     configFile: false,
     root: resolve('bench', page),
@@ -153,10 +166,20 @@ async function serve(root: string): Promise<{ url: string; server: Server }> {
 // The browser
 
 async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
-  });
+  const rendering = GPU
+    ? [...CHROMIUM_ARGS.filter((a) => !SOFTWARE_ONLY.includes(a)), ...(process.env.BENCH_GPU_ARGS?.split(/\s+/).filter(Boolean) ?? GPU_ARGS)]
+    : CHROMIUM_ARGS;
+  return chromium.launch({ executablePath: CHROMIUM, args: [...rendering, '--enable-precise-memory-info'] });
+}
+
+/** The renderer behind the page's WebGL2, as the driver names it (SwiftShader, a GPU's model…). */
+async function rendererOf(page: Page): Promise<string> {
+  return (await page.evaluate(`(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return 'no WebGL2';
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  })()`)) as string;
 }
 
 /**
@@ -275,7 +298,8 @@ interface ScrubTimes {
  * That is the main thread's whole share of a step. The GPU's share is not waited for: SwiftShader
  * rasterises on the CPU, about 7 s a frame with 100,000 points, which no GPU comes near and which
  * would make the bench take hours. WebGL calls return without waiting for it; RASTER_STEPS steps
- * first are timed with `readPixels` as well, which does wait, for the record.
+ * first are timed with `readPixels` as well, which does wait, for the record (and, on a GPU, for
+ * the frames per second: one step, drawn and finished, is one frame).
  */
 async function scrub(page: Page, fromDay: number, steps: number): Promise<ScrubTimes> {
   return (await page.evaluate(`(async (from, count, rasterSteps, warmUp, pauseMs) => {
@@ -442,12 +466,22 @@ async function main(): Promise<void> {
     }
     writeFileSync(sharesFile, JSON.stringify({ app: appShares, baseline: baselineShares }));
   }
+  if (BUILD_ONLY) return log(`built in ${relative(process.cwd(), OUT)}`);
 
   const { url: origin, server } = await serve(OUT);
   const urlOf = (dir: string) => `${origin}${relative(OUT, dir)}/`;
   const rel = (dir: string) => (url: string) => url.slice(urlOf(dir).length) || 'index.html';
   let browser = await launch();
+  let renderer = '?';
   try {
+    {
+      const probe = await browser.newPage();
+      renderer = await rendererOf(probe);
+      await probe.close();
+      log(`\nChromium ${browser.version()}, WebGL renderer: ${renderer}`);
+      if (renderer === 'no WebGL2') throw new Error(`Chromium (${CHROMIUM}) gives no WebGL2 with these flags: nothing to measure`);
+      if (GPU && /swiftshader|llvmpipe|software/i.test(renderer)) log('  --gpu was asked for but WebGL renders in software: check BENCH_GPU_ARGS');
+    }
     // --- time to first idle, cold: baseline, app, the app with its story layers hidden and the
     // story layers without the app (which together tell the cost of drawing the story from the
     // rest), interleaved so that noise hits all alike.
@@ -550,9 +584,9 @@ async function main(): Promise<void> {
       [`article ${ms(median(appRuns.map((r) => r.layersReadyMs ?? NaN)))}`, ...Object.entries(loadsBySize).map(([n, l]) => `${n} ${ms(median(l.layersReadyMs))}`)].join(', '));
 
     log(`\nscrub cost per timeline step (ms; ${STEPS} steps of one day from ${SCRUB_FROM}, store change -> frame drawn, main thread)`);
-    log(`"+raster": ${RASTER_STEPS} steps that also wait until SwiftShader has rasterised the frame`);
+    log(`"+raster": ${RASTER_STEPS} steps that also wait until the renderer (${renderer}) has finished the frame; frames/s = 1000 / their median`);
     table([
-      ['', 'features', 'median', 'p95', 'ratio', '+raster median', 'ratio', 'heap after load MB', 'after scrub MB'],
+      ['', 'features', 'median', 'p95', 'ratio', '+raster median', 'ratio', 'frames/s', 'heap after load MB', 'after scrub MB'],
       ...Object.entries(scrubs).map(([name, s]) => [
         name,
         s.features,
@@ -561,6 +595,7 @@ async function main(): Promise<void> {
         ratio(median(s.update), articleStep).toFixed(2),
         ms(median(s.raster)),
         ratio(median(s.raster), articleRaster).toFixed(2),
+        (1000 / median(s.raster)).toFixed(1),
         s.heapAfterLoadMB.toFixed(1),
         s.heapAfterScrubMB.toFixed(1),
       ]),
@@ -595,7 +630,7 @@ async function main(): Promise<void> {
       Object.fromEntries(Object.entries(b).map(([k, v]) => [k, { rawKB: round(v.raw / 1024), gzipKB: round(v.gzip / 1024) }]));
     const results = {
       date: new Date().toISOString(),
-      machine: { chromium: browser.version(), renderer: 'SwiftShader (software WebGL)', device: 'none (no GPU)', viewport: VIEWPORT },
+      machine: { chromium: browser.version(), renderer, gpuRequested: GPU, viewport: VIEWPORT },
       options: { loads: LOADS, steps: STEPS, sizes: SIZES, scrubFrom: SCRUB_FROM, rasterSteps: RASTER_STEPS },
       firstLoadBytes: {
         app: { byCategory: kbOf(appBytes), totals: kbOf(appTotals), files: appRuns[0].fetchedBeforeIdle.map(rel(dirs.app)) },
@@ -635,6 +670,7 @@ async function main(): Promise<void> {
             withRasterSteps: s.raster.map((x) => round(x)),
             withRasterMedian: round(median(s.raster)),
             withRasterRatioToArticle: ratio(median(s.raster), articleRaster),
+            framesPerSecond: round(1000 / median(s.raster)),
           },
         ]),
       ),
