@@ -58,4 +58,34 @@ describe('first draw', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("starts MapLibre's worker while the story's config is still on its way", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    const held: Route[] = [];
+    await context.route('**/data/config.json', (route) => void held.push(route));
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const created: string[] = ((window as any).__workersCreated = []);
+      const NativeWorker = window.Worker;
+      window.Worker = class extends NativeWorker {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          created.push(String(url));
+        }
+      };
+    });
+    await page.goto(appUrl('date=2019-12-21&lang=en'));
+    // The worker boots (fetches and compiles its code) while the page waits for its data, not after.
+    await page.waitForFunction(() => (window as any).__workersCreated.some((url: string) => /maplibre-gl-worker/.test(url)), null, {
+      timeout: 30_000,
+    });
+    expect(held.length).toBe(1);
+    expect(await page.evaluate(() => (window as any).__tripoliMap === undefined)).toBe(true);
+
+    for (const route of held.splice(0)) await route.continue();
+    await context.unroute('**/data/config.json');
+    await waitForMap(page);
+    expect(await pickAt(page, ...MITIGA)).toContain('base-mitiga');
+    await context.close();
+  });
 });

@@ -2,7 +2,7 @@
  * The imperative map: MapLibre for the basemap and labels, deck.gl interleaved into the same WebGL
  * context for the story layers. React never touches it directly; MapView feeds it state.
  */
-import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, prewarm, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
@@ -17,6 +17,8 @@ import { fitZoom } from './fitZoom';
 
 // After a production build MapLibre cannot find its worker on its own (see notes/platform.md).
 setWorkerUrl(new URL(workerUrl, document.baseURI).href);
+// The map is created only once config.json is checked; its workers can boot while that loads.
+prewarm();
 // Before any deck.gl shader is assembled: a lighter projection, enough for a flat Mercator map.
 installMercatorProjection();
 
