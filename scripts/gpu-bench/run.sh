@@ -57,7 +57,8 @@ echo "GPU flags: $CHOSEN"
 
 REPORT=$(realpath "$REPORT")
 set -o pipefail
-(cd "$G" && CHROMIUM_PATH=$SHELL_BIN BENCH_GPU_ARGS=$CHOSEN ./node bench.mjs --skip-build --gpu \
+# BENCH_TIMEOUT (seconds, default 480) ends a run that hangs, so that what it printed still comes back.
+(cd "$G" && CHROMIUM_PATH=$SHELL_BIN BENCH_GPU_ARGS=$CHOSEN timeout "${BENCH_TIMEOUT:-480}" ./node bench.mjs --skip-build --gpu \
   ${BENCH_OPTS:---loads 7 --steps 120 --raster-steps 120}) 2>&1 | tee "$REPORT/bench.log"
 STATUS=$?
 cp "$G/bench/results.json" "$REPORT/" 2>/dev/null
