@@ -32,8 +32,9 @@ import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateStory } from './generate-events';
 import { CHROMIUM } from '../tests/browser/chromium';
+import { startServer } from '../tests/browser/server';
 import { buildApp, buildReference, type ChunkShares } from './bench/build';
-import { coldLoad, heapUsed, launch, rendererOf, scrub, serve, type LoadResult, type ScrubTimes } from './bench/browser';
+import { coldLoad, heapUsed, launch, rendererOf, scrub, type LoadResult, type ScrubTimes } from './bench/browser';
 import { accountBytes, LIBRARY, totals, type Bytes, type Category } from './bench/bytes';
 import { kb, log, median, ms, quantile, ratio, round, table } from './bench/report';
 import {
@@ -73,7 +74,9 @@ async function main(): Promise<void> {
   }
   if (BUILD_ONLY) return log(`built in ${relative(process.cwd(), OUT)}`);
 
-  const { url: origin, server } = await serve(OUT);
+  // A static server; hashed assets may be cached, as on any static host.
+  const server = await startServer(OUT, 0, { cacheAssets: true });
+  const origin = server.url;
   const urlOf = (dir: string) => `${origin}${relative(OUT, dir)}/`;
   const rel = (dir: string) => (url: string) => url.slice(urlOf(dir).length) || 'index.html';
   let browser = await launch();
@@ -287,7 +290,7 @@ async function main(): Promise<void> {
     log(`\nwrote ${relative(process.cwd(), RESULTS)} in ${results.benchSeconds} s`);
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
 }
 

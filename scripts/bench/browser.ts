@@ -1,38 +1,7 @@
-/** Serving the built pages and measuring them in Chromium: cold loads, heap, scrubbing. */
-import { createServer, type Server } from 'node:http';
-import { readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+/** Measuring the built pages in Chromium: cold loads, heap, scrubbing. */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../tests/browser/chromium';
-import { TYPES } from '../../tests/browser/server';
 import { GPU, GPU_ARGS, RASTER_STEPS, SOFTWARE_ONLY, STEP_PAUSE_MS, VIEWPORT, WARM_UP_STEPS } from './options';
-
-// Serving: a plain static server; hashed assets may be cached, as on any static host.
-
-
-export async function serve(root: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(root, path));
-    if (!file.startsWith(root)) return void res.writeHead(403).end();
-    try {
-      if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      const body = readFileSync(file);
-      const cache = file.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': cache });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}/`, server };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The browser
 
 export async function launch(): Promise<Browser> {
   const rendering = GPU

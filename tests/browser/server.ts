@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
-/** Content types by file ending, shared with the benchmark's server. */
+/** Content types by file ending. */
 export const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
@@ -22,8 +22,12 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root`; `/__fixtures__/` maps to tests/browser/fixtures (host pages), `/__pym__/` to pym.js. */
-export async function startServer(root: string, port = 0): Promise<StaticServer> {
+/**
+ * Serves `root`; `/__fixtures__/` maps to tests/browser/fixtures (host pages), `/__pym__/` to pym.js.
+ * Nothing is cached, unless `cacheAssets` (the benchmark): then hashed files under `assets/` may be
+ * kept for good and the rest revalidated, as on any static host.
+ */
+export async function startServer(root: string, port = 0, { cacheAssets = false } = {}): Promise<StaticServer> {
   const fixtures = resolve('tests/browser/fixtures');
   const pym = resolve('node_modules/pym.js/dist');
   const server: Server = createServer(async (req, res) => {
@@ -42,7 +46,7 @@ export async function startServer(root: string, port = 0): Promise<StaticServer>
       // iframe without allow-same-origin runs in an opaque origin that must be allowed to load them.
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-store',
+        'Cache-Control': !cacheAssets ? 'no-store' : file.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
         'Access-Control-Allow-Origin': '*',
       });
       res.end(body);
