@@ -7,17 +7,17 @@ import { EVENT_CATEGORIES, LAYER_IDS, type LayerId } from './ids';
 import { isHttpUrl } from './urls';
 
 /** A calendar date written the way the article lets us know it: a day, a month or a year. */
-export const PartialDate = z
-  .string()
+export const PartialDate = z.string().check(
   // abort: a date in the wrong shape is one problem, not also "not a real calendar date".
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'expected YYYY, YYYY-MM or YYYY-MM-DD', abort: true })
-  .refine(isRealDate, 'not a real calendar date');
+  z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'expected YYYY, YYYY-MM or YYYY-MM-DD', abort: true }),
+  z.refine(isRealDate, 'not a real calendar date'),
+);
 
 export const DatePrecision = z.enum(['day', 'month', 'approximate']);
 
 export const Text = z.object({
-  ar: z.string().min(1, 'Arabic text is empty'),
-  en: z.string().min(1, 'English text is empty'),
+  ar: z.string().check(z.minLength(1, 'Arabic text is empty')),
+  en: z.string().check(z.minLength(1, 'English text is empty')),
 });
 
 export const Side = z.enum(['gna', 'lna', 'foreign', 'contested', 'none']);
@@ -34,62 +34,62 @@ const sourcesShape = {
    * body 3-53). The upper limit is the story's own: config.json `source.paragraphs`, checked in
    * crossCheck.
    */
-  article: z.array(z.number().int().min(1)).default([]),
+  article: z._default(z.array(z.int().check(z.gte(1))), []),
   /** Set when anything in this feature does not come from the article; say what in `note`. */
-  generalKnowledge: z.boolean().default(false),
-  note: Text.optional(),
+  generalKnowledge: z._default(z.boolean(), false),
+  note: z.optional(Text),
 };
 const hasSource = (s: { article: number[]; generalKnowledge: boolean }) => s.article.length > 0 || s.generalKnowledge;
 const NEEDS_SOURCE = { message: 'a feature needs article paragraphs or generalKnowledge: true' };
 
-export const Sources = z.object(sourcesShape).refine(hasSource, NEEDS_SOURCE);
+export const Sources = z.object(sourcesShape).check(z.refine(hasSource, NEEDS_SOURCE));
 
 /** A web page where a reader can check a feature. Only http(s): the app renders it as a link. */
 export const SourceLink = z.object({
-  url: z.string().max(2000).refine(isHttpUrl, 'only http:// and https:// links are allowed'),
-  label: z.string().min(1).max(300).optional(),
+  url: z.string().check(z.maxLength(2000), z.refine(isHttpUrl, 'only http:// and https:// links are allowed')),
+  label: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
 });
 
 /** A feature's sources: as Sources, plus optional links to further reading. */
 export const FeatureSources = z
-  .object({ ...sourcesShape, links: z.array(SourceLink).max(20).optional() })
-  .refine(hasSource, NEEDS_SOURCE);
+  .object({ ...sourcesShape, links: z.optional(z.array(SourceLink).check(z.maxLength(20))) })
+  .check(z.refine(hasSource, NEEDS_SOURCE));
 
-const LonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+const LonLat = z.tuple([z.number().check(z.gte(-180), z.lte(180)), z.number().check(z.gte(-90), z.lte(90))]);
 
 export const PointGeometry = z.object({ type: z.literal('Point'), coordinates: LonLat });
 export const LineGeometry = z.object({
   type: z.literal('LineString'),
-  coordinates: z.array(LonLat).min(2),
+  coordinates: z.array(LonLat).check(z.minLength(2)),
 });
 export const PolygonGeometry = z.object({
   type: z.literal('Polygon'),
-  coordinates: z.array(z.array(LonLat).min(4)).min(1),
+  coordinates: z.array(z.array(LonLat).check(z.minLength(4))).check(z.minLength(1)),
 });
 export const MultiPolygonGeometry = z.object({
   type: z.literal('MultiPolygon'),
-  coordinates: z.array(z.array(z.array(LonLat).min(4)).min(1)).min(1),
+  coordinates: z.array(z.array(z.array(LonLat).check(z.minLength(4))).check(z.minLength(1))).check(z.minLength(1)),
 });
 
 const common = {
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by dashes'),
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by dashes')),
   title: Text,
   summary: Text,
   sources: FeatureSources,
   confidence: Confidence,
   /** Who says so, where a side's claim is all we have (actor id from config.json). */
-  claimedBy: z.string().optional(),
+  claimedBy: z.optional(z.string()),
   /** Contradictions in the article or with the record, in our words. */
-  notes: Text.optional(),
+  notes: z.optional(Text),
   /** A human label for where it happened, when the point stands for an area. */
-  place: Text.optional(),
+  place: z.optional(Text),
   /** 'exact' for a town or base; 'area' when the point stands for a district or region. */
-  locationPrecision: z.enum(['exact', 'area', 'region']).default('exact'),
+  locationPrecision: z._default(z.enum(['exact', 'area', 'region']), 'exact'),
 };
 
 const dated = {
   start: PartialDate,
-  end: PartialDate.optional(),
+  end: z.optional(PartialDate),
   datePrecision: DatePrecision,
 };
 
@@ -97,7 +97,7 @@ export const PlaceProps = z.object({
   ...common,
   kind: z.literal('place'),
   /** Larger ranks show earlier when labels collide: 3 capital, 2 city, 1 town, 0 district. */
-  rank: z.number().int().min(0).max(3),
+  rank: z.int().check(z.gte(0), z.lte(3)),
 });
 
 export const AirBaseProps = z.object({
@@ -105,11 +105,11 @@ export const AirBaseProps = z.object({
   kind: z.literal('air-base'),
   side: Side,
   /** Actor ids (config.json) that used the base. */
-  operators: z.array(z.string()).min(1),
+  operators: z.array(z.string()).check(z.minLength(1)),
   /** Weapon ids (config.json) flown from the base. */
-  aircraft: z.array(z.string()).default([]),
+  aircraft: z._default(z.array(z.string()), []),
   /** Outside Libya, or only a candidate for the base the article leaves unnamed. */
-  candidate: z.boolean().default(false),
+  candidate: z._default(z.boolean(), false),
 });
 
 export const StrikeProps = z.object({
@@ -119,10 +119,10 @@ export const StrikeProps = z.object({
   /** Actor id of the side said to have struck. */
   attacker: z.string(),
   /** Number of strikes; omitted when the article gives none. */
-  count: z.number().int().positive().optional(),
-  killed: z.number().int().nonnegative().optional(),
+  count: z.optional(z.int().check(z.positive())),
+  killed: z.optional(z.int().check(z.nonnegative())),
   /** Id of an air base hit by this strike, so the base can show that it was under attack. */
-  target: z.string().optional(),
+  target: z.optional(z.string()),
 });
 
 export const EventCategory = z.enum(EVENT_CATEGORIES);
@@ -134,8 +134,8 @@ export const EventProps = z.object({
   category: EventCategory,
   /** Actor id of the side that acted. */
   actor: z.string(),
-  killed: z.number().int().nonnegative().optional(),
-  count: z.number().int().positive().optional(),
+  killed: z.optional(z.int().check(z.nonnegative())),
+  count: z.optional(z.int().check(z.positive())),
 });
 
 export const FrontLineProps = z.object({
@@ -173,7 +173,7 @@ export const layerFeatureSchemas = {
   events: EventFeature,
   'front-lines': FrontLineFeature,
   'control-areas': ControlAreaFeature,
-} as const satisfies Record<LayerId, z.ZodType>;
+} as const satisfies Record<LayerId, z.ZodMiniType>;
 export { LAYER_IDS, type LayerId };
 
 export const Actor = z.object({
@@ -181,10 +181,10 @@ export const Actor = z.object({
   name: Text,
   side: Side,
   /** #rrggbb; sides share a colour so that the map reads as two camps and their backers. */
-  color: z.string().regex(/^#[0-9a-f]{6}$/i),
+  color: z.string().check(z.regex(/^#[0-9a-f]{6}$/i)),
 });
 
-export const Weapon = z.object({ id: z.string(), name: Text, note: Text.optional() });
+export const Weapon = z.object({ id: z.string(), name: Text, note: z.optional(Text) });
 
 export const StoryConfig = z.object({
   title: Text,
@@ -195,7 +195,7 @@ export const StoryConfig = z.object({
     title: Text,
     published: PartialDate,
     /** How many paragraphs the article has; paragraph numbers in `sources.article` may not exceed it. */
-    paragraphs: z.number().int().positive().optional(),
+    paragraphs: z.optional(z.int().check(z.positive())),
   }),
   range: z.object({
     /** The story proper; the slider gives it most of its length. */
@@ -208,17 +208,17 @@ export const StoryConfig = z.object({
    * Which host pages may drive an embedded map by postMessage. "*" lets any page that embeds the
    * map do so; a list of origins ("https://example.org") restricts it to those.
    */
-  embed: z.object({ allowedOrigins: z.array(z.string().min(1)).min(1) }).default({ allowedOrigins: ['*'] }),
+  embed: z._default(z.object({ allowedOrigins: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)) }), { allowedOrigins: ['*'] }),
   /** The date a reader lands on. */
   initialDate: PartialDate,
-  view: z.object({ center: LonLat, zoom: z.number().min(0).max(22) }),
+  view: z.object({ center: LonLat, zoom: z.number().check(z.gte(0), z.lte(22)) }),
   /** [west, south, east, north]: every coordinate in the story lies inside. */
   bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),
-  actors: z.array(Actor).min(1),
-  weapons: z.array(Weapon).default([]),
+  actors: z.array(Actor).check(z.minLength(1)),
+  weapons: z._default(z.array(Weapon), []),
   layers: z
     .array(z.object({ id: z.enum(LAYER_IDS as [LayerId, ...LayerId[]]), file: z.string() }))
-    .min(1),
+    .check(z.minLength(1)),
 });
 
 export type StoryConfig = z.infer<typeof StoryConfig>;
@@ -239,7 +239,7 @@ export type StoryFeature =
   | ControlAreaFeature;
 export type FeatureKind = StoryFeature['properties']['kind'];
 
-function feature<G extends z.ZodType, P extends z.ZodType>(geometry: G, properties: P) {
+function feature<G extends z.ZodMiniType, P extends z.ZodMiniType>(geometry: G, properties: P) {
   return z.object({ type: z.literal('Feature'), geometry, properties });
 }
 

@@ -4,7 +4,7 @@
  * date order, each chapter's view inside the story's bounds, and highlighted features that the
  * reader can actually see on the chapter's date with the chapter's layers.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { LayerId, StoryConfig } from './schema';
 import { StoryFile } from './story-schema';
 import { dayOfDate, spanOf } from './time';

@@ -2,7 +2,7 @@
  * Turns raw JSON into checked story data, or into a list of problems that each name the file,
  * the feature and the field. Pure: the app and `npm run check:data` both call it.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   layerFeatureSchemas,
   PartialDate,
@@ -55,7 +55,7 @@ export function parseLayer(file: string, layerId: LayerId, raw: unknown): LayerR
     });
     return { features, rejected, problems, skippedNullGeometry, fixedGeometry };
   }
-  const schema = layerFeatureSchemas[layerId] as z.ZodType<StoryFeature>;
+  const schema = layerFeatureSchemas[layerId] as z.ZodMiniType<StoryFeature>;
   raw.features.forEach((item: unknown, index: number) => {
     const featureId = featureIdOf(item) ?? `#${index}`;
     if (isRecord(item) && item.geometry === null) {
@@ -287,7 +287,7 @@ const DATE_SHAPE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const DATE_HINT = 'use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2019-12-20 (not 20/12/2019)';
 const DATE_FIELDS = new Set(['start', 'end', 'snapshot', 'published', 'contextStart', 'initialDate']);
 
-function zodProblems(file: string, featureId: string | undefined, error: z.ZodError): DataProblem[] {
+function zodProblems(file: string, featureId: string | undefined, error: z.core.$ZodError): DataProblem[] {
   return error.issues.map((issue) => {
     const field = issue.path.filter((k) => k !== 'properties').join('.') || undefined;
     return { file, featureId, field, message: issue.message, hint: hintForIssue(issue, field ?? '') };
@@ -311,6 +311,7 @@ function hintForIssue(issue: z.core.$ZodIssue, field: string): string | undefine
       ? `this layer holds ${issue.values.join(' or ')} geometries`
       : 'coordinates are [longitude, latitude] numbers, e.g. [13.19, 32.89]';
   if (missing) return `add the required field "${last}"`;
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return 'a whole number, e.g. 3';
   if (issue.code === 'invalid_type')
     return issue.expected === 'number' ? 'write the number without quotes' : `expected ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
   if (issue.code === 'invalid_value') return `use one of: ${issue.values.map(String).join(', ')}`;

@@ -123,10 +123,12 @@ describe('check:data on fixture stories', () => {
       tarhuna.properties.id = 'Event Tarhuna';
       delete sabratha.properties.actor;
       sabratha.properties.start = '2020-02-30';
+      sabratha.properties.count = 2.5;
     });
     const byField = Object.fromEntries(checkStoryDir(dir).problems.map((p) => [p.field, p]));
     expect(byField.category.hint).toMatch(/use one of: ground, capture/);
     expect(byField.killed.hint).toBe('write the number without quotes');
+    expect(byField.count.hint).toBe('a whole number, e.g. 3');
     expect(byField.id.hint).toMatch(/lower-case letters, digits and dashes/);
     expect(byField.actor.hint).toBe('add the required field "actor"');
     expect(byField.start.message).toBe('not a real calendar date');

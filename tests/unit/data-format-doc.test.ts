@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { layerFeatureSchemas, LAYER_IDS, PartialDate, StoryConfig, Text, type LayerId } from '../../src/data/schema';
 import { StoryFile } from '../../src/data/story-schema';
 
@@ -13,16 +13,16 @@ const DOC_PATH = 'docs/data-format.md';
 const doc = readFileSync(DOC_PATH, 'utf8');
 
 /** Schemas documented once as a type of their own, not field by field wherever they appear. */
-const NAMED_TYPES = new Map<z.ZodType, string>([
+const NAMED_TYPES = new Map<z.ZodMiniType, string>([
   [Text, 'Text'],
   [PartialDate, 'Date'],
 ]);
 
 type Def = { type: string; [key: string]: any };
-const defOf = (schema: z.ZodType): Def => (schema as any)._zod.def;
+const defOf = (schema: z.ZodMiniType): Def => (schema as any)._zod.def;
 
 /** Looks through optional(), default(), nullable() and the like to the schema that holds the shape. */
-function unwrap(schema: z.ZodType): z.ZodType {
+function unwrap(schema: z.ZodMiniType): z.ZodMiniType {
   let s = schema;
   for (;;) {
     const def = defOf(s);
@@ -33,16 +33,16 @@ function unwrap(schema: z.ZodType): z.ZodType {
 }
 
 /** Dotted field paths of a schema (`range.start`, `actors[].color`), and every enum or literal value met. */
-function walk(schema: z.ZodType, prefix: string, fields: Set<string>, values: Set<string>, root = false): void {
+function walk(schema: z.ZodMiniType, prefix: string, fields: Set<string>, values: Set<string>, root = false): void {
   const s = unwrap(schema);
   if (!root && NAMED_TYPES.has(s)) return;
   const def = defOf(s);
   switch (def.type) {
     case 'object':
-      for (const [key, child] of Object.entries((s as z.ZodObject).shape)) {
+      for (const [key, child] of Object.entries((s as z.ZodMiniObject).shape)) {
         const path = prefix ? `${prefix}.${key}` : key;
         fields.add(path);
-        walk(child as z.ZodType, path, fields, values);
+        walk(child as z.ZodMiniType, path, fields, values);
       }
       break;
     case 'array':
@@ -60,7 +60,7 @@ function walk(schema: z.ZodType, prefix: string, fields: Set<string>, values: Se
   }
 }
 
-function schemaFields(schema: z.ZodType) {
+function schemaFields(schema: z.ZodMiniType) {
   const fields = new Set<string>();
   const values = new Set<string>();
   walk(schema, '', fields, values, true);

@@ -8,20 +8,20 @@ import { LAYER_IDS, type LayerId } from '../../data/ids';
 export const MESSAGE_PREFIX = 'tripoli-map:';
 export const PROTOCOL_VERSION = 1;
 
-const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const FeatureId = z.string().max(200).regex(/^[a-z0-9][a-z0-9-]*$/);
+const IsoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const FeatureId = z.string().check(z.maxLength(200), z.regex(/^[a-z0-9][a-z0-9-]*$/));
 
 /** What a host may ask of the map. Anything else is ignored. */
 export const InboundMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('tripoli-map:set-date'), date: IsoDay }),
   z.strictObject({
     type: z.literal('tripoli-map:set-view'),
-    center: z.tuple([z.number().min(-180).max(180), z.number().min(-85).max(85)]),
-    zoom: z.number().min(0).max(22),
+    center: z.tuple([z.number().check(z.gte(-180), z.lte(180)), z.number().check(z.gte(-85), z.lte(85))]),
+    zoom: z.number().check(z.gte(0), z.lte(22)),
   }),
-  z.strictObject({ type: z.literal('tripoli-map:select-event'), id: FeatureId.nullable() }),
+  z.strictObject({ type: z.literal('tripoli-map:select-event'), id: z.nullable(FeatureId) }),
   z.strictObject({ type: z.literal('tripoli-map:set-lang'), lang: z.enum(['ar', 'en']) }),
-  z.strictObject({ type: z.literal('tripoli-map:set-layers'), layers: z.array(z.enum(LAYER_IDS as [LayerId, ...LayerId[]])).max(20) }),
+  z.strictObject({ type: z.literal('tripoli-map:set-layers'), layers: z.array(z.enum(LAYER_IDS as [LayerId, ...LayerId[]])).check(z.maxLength(20)) }),
   z.strictObject({ type: z.literal('tripoli-map:play'), playing: z.boolean() }),
 ]);
 export type InboundMessage = z.infer<typeof InboundMessage>;
