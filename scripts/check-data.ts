@@ -7,8 +7,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  checkConfig,
-  checkStoryChapters,
   crossCheck,
   formatProblem,
   MAX_LAYER_BYTES,
@@ -17,6 +15,7 @@ import {
   type DataProblem,
   type LooseFeature,
 } from '../src/data/validate';
+import { checkConfig, checkStoryChapters } from '../src/data/authoring-checks';
 import { checkStory } from '../src/data/story-check';
 import arabicFont from '../src/assets/fonts/arabic-font.json';
 // @ts-expect-error a plain .mjs module shared with the font script

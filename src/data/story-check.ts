@@ -1,5 +1,5 @@
 /**
- * Checks of `story.json` beyond what `checkStoryChapters` (validate.ts) already reports (feature ids
+ * Checks of `story.json` beyond what `checkStoryChapters` (authoring-checks.ts) already reports (feature ids
  * that do not exist, dates outside the story, duplicate chapter ids): the file's schema, chapters in
  * date order, each chapter's view inside the story's bounds, and highlighted features that the
  * reader can actually see on the chapter's date with the chapter's layers.

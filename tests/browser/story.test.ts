@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
-import { idle, launch, openApp, screenshot, type AppPage } from './harness';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { idle, launch, openApp, screenshot, SCREENSHOT_DIR, type AppPage } from './harness';
 
 interface Chapter {
   id: string;
@@ -220,6 +220,7 @@ describe('story mode, in English', () => {
       expect(download.suggestedFilename()).toMatch(new RegExp(`-2019-12-21-en-${width}x${height}\\.png$`));
       const png = readFileSync((await download.path())!);
       expect(png.subarray(1, 4).toString()).toBe('PNG');
+      if (width === 1280) writeFileSync(`${SCREENSHOT_DIR}/export-en-1280x720.png`, png); // to look at, like the screenshots
       const image = await decodePng(page, png);
       expect(image).toMatchObject({ width, height });
       // Land, sea, an LNA strike and the chapter's ring, each over many pixels.

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkStoryChapters, parseConfig, parseLayer } from '../../src/data/validate';
+import { parseConfig, parseLayer } from '../../src/data/validate';
+import { checkStoryChapters } from '../../src/data/authoring-checks';
 import { checkStory, LAYER_OF_KIND, parseStory } from '../../src/data/story-check';
 import type { StoryFeature } from '../../src/data/schema';
 import { dayOfDate, lastDayOfDate } from '../../src/data/time';

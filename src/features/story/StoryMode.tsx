@@ -18,13 +18,12 @@ import { StoryFile, type Chapter } from '../../data/story-schema';
 import { findFeature } from '../../state/selectors';
 import { paragraphsText } from '../details/describe';
 import { chapterHref, fetchStory } from './storyData';
-import { ringPoints, setRings } from './highlight';
+import { storyKeyMove, type Move } from './keys';
+import { useChapterRings } from './useChapterRings';
 import './story.css';
 
 /** The width a chapter's zoom is written for; narrower maps zoom out to show the same stretch. */
 const REFERENCE_WIDTH = 900;
-
-type Move = 'next' | 'previous' | 'first' | 'last';
 
 export default function StoryMode() {
   const store = useStoreApi();
@@ -80,29 +79,7 @@ export default function StoryMode() {
     if (chapter && config && known >= 0) enterChapter(store, chapter, config, panelRef.current);
   }, [chapter, config, known, store]);
 
-  // The rings follow the date, the layer switches and the map itself (which may be recreated).
-  useEffect(() => {
-    let drawn = '';
-    const update = (s: AppState) => {
-      if (!s.engine) return;
-      const points = ringPoints(s);
-      const key = JSON.stringify(points);
-      if (key === drawn) return;
-      drawn = key;
-      setRings(s.engine.map, points);
-    };
-    update(store.getState());
-    const unsubscribe = store.subscribe((s, p) => {
-      if (s.engine !== p.engine) drawn = '';
-      if (s.engine !== p.engine || s.highlightIds !== p.highlightIds || s.day !== p.day || s.visible !== p.visible || s.layers !== p.layers) update(s);
-    });
-    return () => {
-      unsubscribe();
-      const engine = store.getState().engine;
-      if (engine) setRings(engine.map, []);
-      store.setState({ highlightIds: [] });
-    };
-  }, [store]);
+  useChapterRings(store);
 
   const go = (move: Move | number) => {
     const list = store.getState().chapters;
@@ -114,38 +91,13 @@ export default function StoryMode() {
     if (clamped !== current || list[clamped].id !== store.getState().chapterId) store.getState().setChapter(list[clamped].id);
   };
 
-  // Keys: a clicker sends Page Down / Page Up (or arrows); the keyboard adds Space, Home and End.
-  // Left and Right follow the reading direction: in Arabic, Left is next.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = e.target instanceof Element ? e.target : null;
-      // The slider, form fields and dialogs keep their own keys.
-      if (target?.closest('[role="slider"], input, select, textarea, [contenteditable=""], [contenteditable="true"], dialog, [role="dialog"]')) return;
-      if (document.querySelector('dialog[open]')) return;
-      const rtl = store.getState().lang === 'ar';
-      const arrow = e.key === 'ArrowRight' || e.key === 'ArrowLeft';
-      // Outside presenter mode, arrows on the map pan it.
-      if (arrow && !presenting && target?.closest('.maplibregl-map')) return;
-      let move: Move | null = null;
-      if (e.key === 'ArrowRight') move = rtl ? 'previous' : 'next';
-      else if (e.key === 'ArrowLeft') move = rtl ? 'next' : 'previous';
-      else if (e.key === 'PageDown') move = 'next';
-      else if (e.key === 'PageUp') move = 'previous';
-      else if (e.key === 'Home') move = 'first';
-      else if (e.key === 'End') move = 'last';
-      else if (e.key === ' ' || e.key === 'Spacebar') {
-        // Space on a button or link presses it.
-        if (target?.closest('button, a, summary, [role="button"]')) return;
-        move = e.shiftKey ? 'previous' : 'next';
-      } else if (e.key === 'Escape' && presenting && !document.fullscreenElement) {
-        e.preventDefault();
-        stopPresenting();
-        return;
-      }
+      const move = storyKeyMove(e, { rtl: store.getState().lang === 'ar', presenting });
       if (!move) return;
       e.preventDefault();
-      go(move);
+      if (move === 'stop') stopPresenting();
+      else go(move);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

@@ -1,0 +1,169 @@
+/**
+ * The legend drawn into a saved image (composeImage.ts): the keys of the visible layers, measured
+ * first so that the image can give the legend a column of its own, then painted on a 2D canvas.
+ */
+import type { AppState } from '../../state/store';
+import { enumLabels, strings } from '../../i18n/strings';
+import { EVENT_CATEGORIES, LAYER_IDS, type LayerId } from '../../data/ids';
+import { FILL_RULE, SHAPES, type ShapeId } from '../map/icons';
+import { SIDE_COLORS } from '../map/colors';
+
+/** Colours of the drawn page around the map. */
+export const INK = '#1b1b1b';
+const RING = '#ffc400';
+
+type LegendState = Pick<AppState, 'lang' | 'visible' | 'highlightIds'>;
+
+export interface LegendBox {
+  rtl: boolean;
+  k: number;
+  font(px: number, bold?: boolean): string;
+  maxHeight: number;
+}
+
+interface Row {
+  draw?(ctx: CanvasRenderingContext2D, cx: number, cy: number, size: number): void;
+  label: string;
+  heading?: boolean;
+}
+
+/** The legend of the visible layers, measured: its size, and how to paint it at a place. */
+export function layoutLegend(ctx: CanvasRenderingContext2D, state: LegendState, box: LegendBox): { width: number; height: number; paint(left: number, top: number): void } | null {
+  const lang = state.lang;
+  const t = strings[lang];
+  const labels = enumLabels[lang];
+  const rows: Row[] = [];
+  const shape = (id: ShapeId, color: string) => (c: CanvasRenderingContext2D, cx: number, cy: number, size: number) => drawShape(c, id, color, cx, cy, size);
+  const swatch = (color: string) => (c: CanvasRenderingContext2D, cx: number, cy: number, size: number) => {
+    c.fillStyle = `${color}44`;
+    c.fillRect(cx - size / 2, cy - size / 3, size, (size * 2) / 3);
+    c.strokeStyle = color;
+    c.lineWidth = 1.5 * box.k;
+    c.setLineDash([4 * box.k, 3 * box.k]);
+    c.strokeRect(cx - size / 2, cy - size / 3, size, (size * 2) / 3);
+    c.setLineDash([]);
+  };
+  const dot = (color: string, filled = true) => (c: CanvasRenderingContext2D, cx: number, cy: number, size: number) => {
+    c.beginPath();
+    c.arc(cx, cy, size / 3, 0, Math.PI * 2);
+    if (filled) {
+      c.fillStyle = color;
+      c.fill();
+    }
+    c.strokeStyle = filled ? '#ffffff' : color;
+    c.lineWidth = 1.5 * box.k;
+    c.stroke();
+  };
+  const ring = (color: string, halo?: string) => (c: CanvasRenderingContext2D, cx: number, cy: number, size: number) => {
+    if (halo) {
+      c.beginPath();
+      c.arc(cx, cy, size / 2.6, 0, Math.PI * 2);
+      c.strokeStyle = halo;
+      c.lineWidth = 5 * box.k;
+      c.stroke();
+    }
+    c.beginPath();
+    c.arc(cx, cy, size / 2.6, 0, Math.PI * 2);
+    c.strokeStyle = color;
+    c.lineWidth = 2.5 * box.k;
+    c.stroke();
+  };
+  const line = (c: CanvasRenderingContext2D, cx: number, cy: number, size: number) => {
+    c.strokeStyle = '#1e1e1e';
+    c.lineWidth = 3 * box.k;
+    c.setLineDash([5 * box.k, 3 * box.k]);
+    c.beginPath();
+    c.moveTo(cx - size / 2, cy);
+    c.lineTo(cx + size / 2, cy);
+    c.stroke();
+    c.setLineDash([]);
+  };
+
+  const keys: Record<LayerId, Row[]> = {
+    'control-areas': [
+      { draw: swatch(SIDE_COLORS.gna), label: labels['side.gna'] },
+      { draw: swatch(SIDE_COLORS.lna), label: labels['side.lna'] },
+    ],
+    'front-lines': [{ draw: line, label: t.schematic }],
+    'air-bases': [
+      { draw: shape('air-base', SIDE_COLORS.gna), label: labels['side.gna'] },
+      { draw: shape('air-base', SIDE_COLORS.lna), label: labels['side.lna'] },
+      { draw: ring('#c80028'), label: t.underAttack },
+    ],
+    strikes: [
+      { draw: dot(SIDE_COLORS.lna), label: labels['side.lna'] },
+      { draw: dot(SIDE_COLORS.gna), label: labels['side.gna'] },
+      { draw: dot('#b07a50', false), label: t.pastFaded },
+    ],
+    events: EVENT_CATEGORIES.map((c) => ({ draw: shape(c, '#444444'), label: labels[`category.${c}`] })),
+    places: [],
+  };
+  for (const id of LAYER_IDS.slice().reverse()) {
+    if (!state.visible[id] || !keys[id].length) continue;
+    rows.push({ label: labels[`layer.${id}`], heading: true }, ...keys[id]);
+  }
+  if (state.highlightIds.length) rows.push({ draw: ring(RING, '#1b1b1b'), label: t.highlighted, heading: true });
+  if (!rows.length) return null;
+
+  const { k, rtl } = box;
+  let lineH = 21 * k;
+  let fontPx = 13;
+  const pad = 10 * k;
+  const titleH = 24 * k;
+  // Shrink the type, not the map, when many layers are on in a small image.
+  while (titleH + rows.length * lineH + 2 * pad > box.maxHeight && fontPx > 9) {
+    fontPx -= 1;
+    lineH = (fontPx + 8) * k;
+  }
+  const icon = (fontPx + 3) * k;
+  ctx.font = box.font(fontPx, true);
+  let textW = ctx.measureText(t.legend).width;
+  for (const row of rows) {
+    ctx.font = box.font(fontPx, row.heading);
+    textW = Math.max(textW, ctx.measureText(row.label).width + (row.draw ? icon + 6 * k : 0));
+  }
+  const w = Math.min(textW + 2 * pad, 330 * k);
+  const h = titleH + rows.length * lineH + 2 * pad;
+  const paint = (left: number, top: number) => {
+    const start = rtl ? left + w - pad : left + pad;
+    const dir = rtl ? -1 : 1;
+    let y = top + pad + 16 * k;
+    ctx.fillStyle = INK;
+    ctx.font = box.font(fontPx + 2, true);
+    ctx.fillText(t.legend, start, y);
+    y += titleH - 16 * k + lineH * 0.7;
+    for (const row of rows) {
+      let textX = start;
+      if (row.draw) {
+        row.draw(ctx, start + (dir * icon) / 2, y - lineH * 0.3, icon);
+        textX = start + dir * (icon + 6 * k);
+      }
+      ctx.fillStyle = INK;
+      ctx.font = box.font(fontPx, row.heading);
+      ctx.fillText(fit(ctx, row.label, w - 2 * pad - (row.draw ? icon + 6 * k : 0)), textX, y);
+      y += lineH;
+    }
+  };
+  return { width: w, height: h, paint };
+}
+
+function drawShape(ctx: CanvasRenderingContext2D, id: ShapeId, color: string, cx: number, cy: number, size: number): void {
+  ctx.save();
+  ctx.translate(cx - size / 2, cy - size / 2);
+  ctx.scale(size / 24, size / 24);
+  const path = new Path2D(SHAPES[id]);
+  ctx.fillStyle = color;
+  ctx.fill(path, FILL_RULE);
+  ctx.strokeStyle = '#ffffff';
+  ctx.lineWidth = 0.8;
+  ctx.stroke(path);
+  ctx.restore();
+}
+
+/** The text, cut with an ellipsis to fit `max` pixels. */
+export function fit(ctx: CanvasRenderingContext2D, text: string, max: number): string {
+  if (ctx.measureText(text).width <= max) return text;
+  let cut = text;
+  while (cut.length > 1 && ctx.measureText(`${cut}…`).width > max) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
