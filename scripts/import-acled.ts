@@ -4,8 +4,8 @@
  * strikes.geojson, every other event a feature of events.geojson, and each actor1 an actor of
  * config.json. See docs/acled-import.md for the mapping and what is left for a person to do.
  *
- * The CSV parser is our own (RFC 4180: quoted fields with commas, doubled quotes and line breaks,
- * CRLF or LF, a byte-order mark, empty fields), so the import needs no dependency.
+ * The CSV parser (acled/csv.ts) and the writing of a story folder (acled/story-folder.ts) are
+ * modules of their own.
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -13,85 +13,11 @@ import { pathToFileURL } from 'node:url';
 import type { EventFeature, StrikeFeature } from '../src/data/schema';
 import { MAX_LAYER_BYTES } from '../src/data/validate';
 import { dayOfDate, isoOfDay, parseIsoDay } from '../src/data/time';
+import { csvRecords } from './acled/csv';
+import { featureCollectionText, mergedConfig, mergedFeatures } from './acled/story-folder';
 
-// ---------------------------------------------------------------------------------------------
-// CSV
-
-/** One CSV record; `unterminated` marks a quoted field that ran to the end of the file. */
-export type CsvRecord = string[] & { unterminated?: boolean };
-
-const COMMA = 44;
-const QUOTE = 34;
-const CR = 13;
-const LF = 10;
-
-/**
- * The records of an RFC 4180 CSV text, one at a time. Lenient where the RFC is strict and nothing is
- * lost by it: a quote inside an unquoted field is kept as is, and text after a closing quote is
- * appended to the field. Blank lines are skipped.
- */
-export function* csvRecords(text: string): Generator<CsvRecord> {
-  const n = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (i < n) {
-    const record: CsvRecord = [];
-    for (;;) {
-      let field: string;
-      if (text.charCodeAt(i) === QUOTE) {
-        field = '';
-        let from = i + 1;
-        for (;;) {
-          const q = text.indexOf('"', from);
-          if (q === -1) {
-            field += text.slice(from);
-            record.unterminated = true;
-            i = n;
-            break;
-          }
-          field += text.slice(from, q);
-          if (text.charCodeAt(q + 1) === QUOTE) {
-            field += '"';
-            from = q + 2;
-            continue;
-          }
-          i = q + 1;
-          break;
-        }
-        // Anything between the closing quote and the next delimiter belongs to the field.
-        const start = i;
-        while (i < n) {
-          const c = text.charCodeAt(i);
-          if (c === COMMA || c === LF || c === CR) break;
-          i++;
-        }
-        if (i > start) field += text.slice(start, i);
-      } else {
-        const start = i;
-        while (i < n) {
-          const c = text.charCodeAt(i);
-          if (c === COMMA || c === LF || c === CR) break;
-          i++;
-        }
-        field = text.slice(start, i);
-      }
-      record.push(field);
-      const c = text.charCodeAt(i);
-      if (c === COMMA) {
-        i++;
-        continue;
-      }
-      if (c === CR) i += text.charCodeAt(i + 1) === LF ? 2 : 1;
-      else if (c === LF) i++;
-      break;
-    }
-    if (record.length === 1 && record[0] === '' && !record.unterminated) continue;
-    yield record;
-  }
-}
-
-export function parseCsv(text: string): string[][] {
-  return [...csvRecords(text)];
-}
+export { csvRecords, parseCsv, type CsvRecord } from './acled/csv';
+export { featureCollectionText, mergedConfig, mergedFeatures } from './acled/story-folder';
 
 // ---------------------------------------------------------------------------------------------
 // ACLED fields
@@ -422,65 +348,7 @@ export function importAcled(csv: string, options: ImportOptions = {}): ImportRes
 }
 
 // ---------------------------------------------------------------------------------------------
-// Writing a story folder
-
-const IMPORTED_ID = /^acled-/;
-
-/** config.json for the folder: the existing one with the new actors and layers, or a new one. */
-export function mergedConfig(result: ImportResult, existing: Record<string, any> | undefined, csvName: string): Record<string, any> {
-  if (existing) {
-    const config = structuredClone(existing);
-    config.actors = Array.isArray(config.actors) ? config.actors : [];
-    const ids = new Set(config.actors.map((a: ActorEntry) => a.id));
-    for (const a of result.actors) if (!ids.has(a.id)) config.actors.push(a);
-    config.layers = Array.isArray(config.layers) ? config.layers : [];
-    for (const id of ['strikes', 'events'])
-      if (!config.layers.some((l: { id: string }) => l.id === id)) config.layers.push({ id, file: `${id}.geojson` });
-    return config;
-  }
-  const e = result.extent!;
-  const pad = 0.5;
-  const bounds = [Math.max(-180, e.west - pad), Math.max(-90, e.south - pad), Math.min(180, e.east + pad), Math.min(90, e.north + pad)].map(
-    (v) => Math.round(v * 100) / 100,
-  );
-  const span = Math.max(bounds[2] - bounds[0], (bounds[3] - bounds[1]) * 1.3);
-  const zoom = Math.round(Math.min(10, Math.max(2, Math.log2(360 / span) - 0.3)) * 10) / 10;
-  const center = [Math.round(((bounds[0] + bounds[2]) / 2) * 1000) / 1000, Math.round(((bounds[1] + bounds[3]) / 2) * 1000) / 1000];
-  return {
-    title: { en: `ACLED events, ${e.first} to ${e.last}`, ar: `أحداث من بيانات ACLED، من ${e.first} إلى ${e.last}` },
-    subtitle: {
-      en: `Imported from the ACLED export ${csvName}: ${result.summary.strikes} strikes and ${result.summary.events} other events. Summaries are ACLED's notes; Arabic translations are still missing.`,
-      ar: `مستوردة من ملف ACLED ‏${csvName}: ${result.summary.strikes} ضربة و${result.summary.events} حدثًا آخر. الملخصات من ملاحظات ACLED، ولم تُترجم إلى العربية بعد.`,
-    },
-    source: { publisher: { en: 'ACLED', ar: 'ACLED' }, title: { en: csvName, ar: csvName }, published: e.updated ?? e.last },
-    range: { start: e.first, end: e.last, contextStart: e.first },
-    initialDate: e.last,
-    view: { center, zoom },
-    bounds,
-    actors: result.actors,
-    weapons: [],
-    layers: [
-      { id: 'strikes', file: 'strikes.geojson' },
-      { id: 'events', file: 'events.geojson' },
-    ],
-  };
-}
-
-/** A layer file's features: the ones a person wrote are kept, earlier imports are replaced. */
-export function mergedFeatures(existing: unknown, imported: readonly unknown[]): unknown[] {
-  const kept = isCollection(existing) ? existing.features.filter((f: any) => !IMPORTED_ID.test(f?.properties?.id ?? '')) : [];
-  return [...kept, ...imported];
-}
-
-/** One feature a line: compact for big imports, and still readable in a diff. */
-export function featureCollectionText(features: unknown[]): string {
-  if (!features.length) return '{ "type": "FeatureCollection", "features": [] }\n';
-  return `{ "type": "FeatureCollection", "features": [\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n] }\n`;
-}
-
-function isCollection(value: unknown): value is { features: unknown[] } {
-  return typeof value === 'object' && value !== null && Array.isArray((value as any).features);
-}
+// The command
 
 export function formatSummary(s: ImportSummary): string {
   const lines = [`rows read: ${s.rowsRead}`, `imported: ${s.imported} (${s.strikes} strikes, ${s.events} events)`, `skipped: ${s.skippedTotal}`];
