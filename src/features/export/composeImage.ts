@@ -11,7 +11,7 @@ import { strings, type Lang } from '../../i18n/strings';
 import { LOCALES, storyCredit } from '../../i18n/format';
 import { formatDay } from '../../data/time';
 import { formatHash } from '../../state/hash';
-import { fit, INK, layoutLegend } from './imageLegend';
+import { fit, INK, layoutLegend, MUTED } from './imageLegend';
 
 export interface ImageSize {
   id: 'screen' | 'projector' | 'a4';
@@ -26,9 +26,7 @@ export const IMAGE_SIZES: ImageSize[] = [
   { id: 'a4', width: 1754, height: 1240 },
 ];
 
-const MUTED = '#555555';
-
-type ComposeState = Pick<AppState, 'config' | 'lang' | 'day' | 'visible' | 'chapters' | 'chapterId' | 'highlightIds' | 'selectedId' | 'view' | 'embed'> & {
+type ComposeState = Pick<AppState, 'config' | 'layers' | 'lang' | 'day' | 'visible' | 'chapters' | 'chapterId' | 'highlightIds' | 'selectedId' | 'view' | 'embed'> & {
   engine: MapEngine | null;
 };
 

@@ -4,15 +4,16 @@
  */
 import type { AppState } from '../../state/store';
 import { enumLabels, strings } from '../../i18n/strings';
-import { EVENT_CATEGORIES, LAYER_IDS, type LayerId } from '../../data/ids';
+import { LAYER_IDS } from '../../data/ids';
 import { FILL_RULE, SHAPES, type ShapeId } from '../map/icons';
-import { SIDE_COLORS } from '../map/colors';
+import { legendKeys, type KeySymbol } from '../legend/legendKeys';
 
 /** Colours of the drawn page around the map. */
 export const INK = '#1b1b1b';
+export const MUTED = '#555555';
 const RING = '#ffc400';
 
-type LegendState = Pick<AppState, 'lang' | 'visible' | 'highlightIds'>;
+type LegendState = Pick<AppState, 'config' | 'layers' | 'lang' | 'visible' | 'highlightIds'>;
 
 export interface LegendBox {
   rtl: boolean;
@@ -25,6 +26,8 @@ interface Row {
   draw?(ctx: CanvasRenderingContext2D, cx: number, cy: number, size: number): void;
   label: string;
   heading?: boolean;
+  /** A line that introduces the lines after it, in the muted colour. */
+  subheading?: boolean;
 }
 
 /** The legend of the visible layers, measured: its size, and how to paint it at a place. */
@@ -79,28 +82,27 @@ export function layoutLegend(ctx: CanvasRenderingContext2D, state: LegendState, 
     c.setLineDash([]);
   };
 
-  const keys: Record<LayerId, Row[]> = {
-    'control-areas': [
-      { draw: swatch(SIDE_COLORS.gna), label: labels['side.gna'] },
-      { draw: swatch(SIDE_COLORS.lna), label: labels['side.lna'] },
-    ],
-    'front-lines': [{ draw: line, label: t.schematic }],
-    'air-bases': [
-      { draw: shape('air-base', SIDE_COLORS.gna), label: labels['side.gna'] },
-      { draw: shape('air-base', SIDE_COLORS.lna), label: labels['side.lna'] },
-      { draw: ring('#c80028'), label: t.underAttack },
-    ],
-    strikes: [
-      { draw: dot(SIDE_COLORS.lna), label: labels['side.lna'] },
-      { draw: dot(SIDE_COLORS.gna), label: labels['side.gna'] },
-      { draw: dot('#b07a50', false), label: t.pastFaded },
-    ],
-    events: EVENT_CATEGORIES.map((c) => ({ draw: shape(c, '#444444'), label: labels[`category.${c}`] })),
-    places: [],
+  const draw = (symbol: KeySymbol): Row['draw'] => {
+    switch (symbol.kind) {
+      case 'area':
+        return swatch(symbol.color);
+      case 'shape':
+        return shape(symbol.shape, symbol.color);
+      case 'dot':
+        return dot(symbol.color);
+      case 'faded-dot':
+        return dot('#b07a50', false);
+      case 'front-line':
+        return line;
+      case 'attack-ring':
+        return ring('#c80028');
+    }
   };
+  const keys = legendKeys(state.config, state.layers, lang);
   for (const id of LAYER_IDS.slice().reverse()) {
     if (!state.visible[id] || !keys[id].length) continue;
-    rows.push({ label: labels[`layer.${id}`], heading: true }, ...keys[id]);
+    rows.push({ label: labels[`layer.${id}`], heading: true });
+    for (const key of keys[id]) rows.push(key.symbol ? { draw: draw(key.symbol), label: key.label } : { label: key.label, subheading: true });
   }
   if (state.highlightIds.length) rows.push({ draw: ring(RING, '#1b1b1b'), label: t.highlighted, heading: true });
   if (!rows.length) return null;
@@ -138,7 +140,7 @@ export function layoutLegend(ctx: CanvasRenderingContext2D, state: LegendState, 
         row.draw(ctx, start + (dir * icon) / 2, y - lineH * 0.3, icon);
         textX = start + dir * (icon + 6 * k);
       }
-      ctx.fillStyle = INK;
+      ctx.fillStyle = row.subheading ? MUTED : INK;
       ctx.font = box.font(fontPx, row.heading);
       ctx.fillText(fit(ctx, row.label, w - 2 * pad - (row.draw ? icon + 6 * k : 0)), textX, y);
       y += lineH;

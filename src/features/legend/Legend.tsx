@@ -1,8 +1,9 @@
+import { useMemo } from 'react';
 import { useAppStore } from '../../state/store';
-import { LAYER_IDS, EVENT_CATEGORIES, type LayerId } from '../../data/ids';
+import { LAYER_IDS } from '../../data/ids';
 import { enumLabels, strings } from '../../i18n/strings';
 import { SHAPES, FILL_RULE, type ShapeId } from '../map/icons';
-import { SIDE_COLORS } from '../map/colors';
+import { legendKeys, type KeyRow, type KeySymbol } from './legendKeys';
 
 function Shape({ shape, color, label }: { shape: ShapeId; color: string; label?: string }) {
   return (
@@ -12,56 +13,47 @@ function Shape({ shape, color, label }: { shape: ShapeId; color: string; label?:
   );
 }
 
-const sideSwatch = (side: 'gna' | 'lna', dashed = false) => (
-  <span className={`legend-swatch${dashed ? ' dashed' : ''}`} style={{ background: `${SIDE_COLORS[side]}44`, borderColor: SIDE_COLORS[side] }} aria-hidden="true" />
-);
+/** A key's symbol, drawn like the map draws it. */
+function KeySymbolView({ symbol }: { symbol: KeySymbol }) {
+  switch (symbol.kind) {
+    case 'area':
+      return <span className="legend-swatch dashed" style={{ background: `${symbol.color}44`, borderColor: symbol.color }} aria-hidden="true" />;
+    case 'shape':
+      return <Shape shape={symbol.shape} color={symbol.color} />;
+    case 'dot':
+      return <span className="legend-dot" style={{ background: symbol.color }} aria-hidden="true" />;
+    case 'faded-dot':
+      return <span className="legend-dot trace" aria-hidden="true" />;
+    case 'front-line':
+      return <span className="legend-line" aria-hidden="true" />;
+    case 'attack-ring':
+      return <span className="legend-ring" aria-hidden="true" />;
+  }
+}
+
+function LayerKey({ rows }: { rows: KeyRow[] }) {
+  if (!rows.length) return null;
+  return (
+    <ul className="legend-key">
+      {rows.map((row, i) => (
+        <li key={i} className={row.symbol ? undefined : 'legend-subheading'}>
+          {row.symbol && <KeySymbolView symbol={row.symbol} />} {row.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The map's key, and the switches for its layers. */
 export function Legend() {
   const lang = useAppStore((s) => s.lang);
   const visible = useAppStore((s) => s.visible);
   const loads = useAppStore((s) => s.layers);
+  const config = useAppStore((s) => s.config);
   const toggle = useAppStore((s) => s.toggleLayer);
   const t = strings[lang];
   const labels = enumLabels[lang];
-
-  const keyFor: Record<LayerId, React.ReactNode> = {
-    'control-areas': (
-      <ul className="legend-key">
-        <li>{sideSwatch('gna', true)} {labels['side.gna']}</li>
-        <li>{sideSwatch('lna', true)} {labels['side.lna']}</li>
-      </ul>
-    ),
-    'front-lines': (
-      <ul className="legend-key">
-        <li>
-          <span className="legend-line" aria-hidden="true" /> {t.schematic}
-        </li>
-      </ul>
-    ),
-    'air-bases': (
-      <ul className="legend-key">
-        <li><Shape shape="air-base" color={SIDE_COLORS.gna} /> {labels['side.gna']}</li>
-        <li><Shape shape="air-base" color={SIDE_COLORS.lna} /> {labels['side.lna']}</li>
-        <li><span className="legend-ring" aria-hidden="true" /> {t.underAttack}</li>
-      </ul>
-    ),
-    strikes: (
-      <ul className="legend-key">
-        <li><span className="legend-dot" style={{ background: SIDE_COLORS.lna }} aria-hidden="true" /> {labels['side.lna']}</li>
-        <li><span className="legend-dot" style={{ background: SIDE_COLORS.gna }} aria-hidden="true" /> {labels['side.gna']}</li>
-        <li><span className="legend-dot trace" aria-hidden="true" /> {t.pastFaded}</li>
-      </ul>
-    ),
-    events: (
-      <ul className="legend-key">
-        {EVENT_CATEGORIES.map((c) => (
-          <li key={c}><Shape shape={c} color="#444" /> {labels[`category.${c}`]}</li>
-        ))}
-      </ul>
-    ),
-    places: null,
-  };
+  const keys = useMemo(() => legendKeys(config, loads, lang), [config, loads, lang]);
 
   return (
     <div className="legend" data-testid="legend">
@@ -79,7 +71,7 @@ export function Legend() {
                 </span>
               )}
             </label>
-            {visible[id] && keyFor[id]}
+            {visible[id] && <LayerKey rows={keys[id]} />}
           </div>
         ))}
       </fieldset>

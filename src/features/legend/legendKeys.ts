@@ -1,0 +1,71 @@
+/**
+ * What the legend says for each layer, worked out from the story that is loaded rather than written
+ * for the article: a key for every colour and shape the map can draw from this data, and none for
+ * what it cannot. A story imported from ACLED, whose actors are grey and which has no areas of
+ * control, gets a legend that matches its own map. Read by the legend panel (and so the printed
+ * handout) and by the saved image, so the three always agree.
+ */
+import type { Actor, AirBaseFeature, ControlAreaFeature, EventFeature, LayerId, StoryConfig, StrikeFeature } from '../../data/schema';
+import { EVENT_CATEGORIES } from '../../data/ids';
+import { readyFeatures, type Layers } from '../../state/selectors';
+import { enumLabels, strings, type Lang } from '../../i18n/strings';
+import { SIDE_COLORS } from '../map/colors';
+import type { ShapeId } from '../map/icons';
+
+export type KeySymbol =
+  | { kind: 'area'; color: string }
+  | { kind: 'shape'; shape: ShapeId; color: string }
+  | { kind: 'dot'; color: string }
+  | { kind: 'faded-dot' }
+  | { kind: 'front-line' }
+  | { kind: 'attack-ring' };
+
+/** One line of a layer's key; a line without a symbol introduces the lines after it. */
+export interface KeyRow {
+  symbol?: KeySymbol;
+  label: string;
+}
+
+/** The grey every event symbol is shown in where the key is about its shape, not its colour. */
+export const NEUTRAL_SHAPE_COLOR = '#444444';
+
+const SIDE_ORDER: Actor['side'][] = ['gna', 'lna', 'foreign', 'contested', 'none'];
+
+export function legendKeys(config: Pick<StoryConfig, 'actors'> | null, layers: Layers, lang: Lang): Record<LayerId, KeyRow[]> {
+  const t = strings[lang];
+  const labels = enumLabels[lang];
+  const actors = config?.actors ?? [];
+  const sideRows = (sides: Set<string>, symbol: (color: string) => KeySymbol) =>
+    SIDE_ORDER.filter((side) => sides.has(side)).map((side) => ({ symbol: symbol(SIDE_COLORS[side]), label: labels[`side.${side}`] }));
+  // The map colours strikes and events by the actor's own colour; an actor config.json does not
+  // list is drawn in the colour of no side.
+  const actorRows = (ids: Set<string>): KeyRow[] => {
+    const rows: KeyRow[] = actors.filter((a) => ids.has(a.id)).map((a) => ({ symbol: { kind: 'dot', color: a.color }, label: a.name[lang] }));
+    const known = new Set(actors.map((a) => a.id));
+    if ([...ids].some((id) => !known.has(id))) rows.push({ symbol: { kind: 'dot', color: SIDE_COLORS.none }, label: labels['side.none'] });
+    return rows;
+  };
+
+  const areas = readyFeatures(layers, 'control-areas') as ControlAreaFeature[];
+  const bases = readyFeatures(layers, 'air-bases') as AirBaseFeature[];
+  const strikes = readyFeatures(layers, 'strikes') as StrikeFeature[];
+  const events = readyFeatures(layers, 'events') as EventFeature[];
+  const baseIds = new Set(bases.map((b) => b.properties.id));
+  const categories = new Set(events.map((e) => e.properties.category));
+  const eventActors = new Set(events.map((e) => e.properties.actor));
+
+  return {
+    'control-areas': sideRows(new Set(areas.map((a) => a.properties.side)), (color) => ({ kind: 'area', color })),
+    'front-lines': readyFeatures(layers, 'front-lines').length ? [{ symbol: { kind: 'front-line' }, label: t.schematic }] : [],
+    'air-bases': [
+      ...sideRows(new Set(bases.map((b) => b.properties.side)), (color) => ({ kind: 'shape', shape: 'air-base', color })),
+      ...(strikes.some((s) => s.properties.target && baseIds.has(s.properties.target)) ? [{ symbol: { kind: 'attack-ring' } as const, label: t.underAttack }] : []),
+    ],
+    strikes: strikes.length ? [...actorRows(new Set(strikes.map((s) => s.properties.attacker))), { symbol: { kind: 'faded-dot' }, label: t.pastFaded }] : [],
+    events: [
+      ...EVENT_CATEGORIES.filter((c) => categories.has(c)).map((c) => ({ symbol: { kind: 'shape', shape: c, color: NEUTRAL_SHAPE_COLOR } as const, label: labels[`category.${c}`] })),
+      ...(eventActors.size ? [{ label: t.eventColours }, ...actorRows(eventActors)] : []),
+    ],
+    places: [],
+  };
+}
