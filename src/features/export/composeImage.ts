@@ -60,7 +60,7 @@ export async function composeMapImage(state: ComposeState, size: { width: number
   ctx.fillRect(0, 0, width, height);
 
   // The legend gets a column of its own at the reading end, so it never hides part of the map.
-  const legend = layoutLegend(ctx, state, { rtl, k, font, maxHeight: mapH - margin });
+  const legend = layoutLegend(ctx, state, { rtl, k, font, maxHeight: mapH - margin, maxWidth: width * 0.38 });
   const gap = Math.round(16 * k);
   const columnW = legend ? Math.round(legend.width + 2 * gap) : 0;
   const mapX = rtl ? columnW : 0;

@@ -20,6 +20,7 @@ export interface LegendBox {
   k: number;
   font(px: number, bold?: boolean): string;
   maxHeight: number;
+  maxWidth: number;
 }
 
 interface Row {
@@ -108,45 +109,80 @@ export function layoutLegend(ctx: CanvasRenderingContext2D, state: LegendState, 
   if (!rows.length) return null;
 
   const { k, rtl } = box;
-  let lineH = 21 * k;
-  let fontPx = 13;
   const pad = 10 * k;
   const titleH = 24 * k;
-  // Shrink the type, not the map, when many layers are on in a small image.
-  while (titleH + rows.length * lineH + 2 * pad > box.maxHeight && fontPx > 9) {
-    fontPx -= 1;
-    lineH = (fontPx + 8) * k;
+  const lineOf = (px: number) => (px + 8) * k;
+  const fits = (px: number, tallest: number) => titleH + tallest * lineOf(px) + 2 * pad <= box.maxHeight;
+  // Shrink the type, not the map, when many layers are on in a small image; below 11 px, which a
+  // projected 1280 × 720 image no longer shows legibly, the keys go into two columns instead.
+  let columns = [rows];
+  let fontPx = 13;
+  while (!fits(fontPx, rows.length) && fontPx > 11) fontPx -= 1;
+  if (!fits(fontPx, rows.length)) {
+    columns = splitAtHeading(rows);
+    const tallest = Math.max(...columns.map((c) => c.length));
+    fontPx = 13;
+    while (!fits(fontPx, tallest) && fontPx > 9) fontPx -= 1;
   }
+  const gap = 14 * k;
+  const measure = (px: number) =>
+    columns.map((column, c) => {
+      const icon = (px + 3) * k;
+      let textW = 0;
+      if (c === 0) {
+        ctx.font = box.font(px + 2, true);
+        textW = ctx.measureText(t.legend).width;
+      }
+      for (const row of column) {
+        ctx.font = box.font(px, row.heading);
+        textW = Math.max(textW, ctx.measureText(row.label).width + (row.draw ? icon + 6 * k : 0));
+      }
+      return Math.min(textW, (columns.length > 1 ? 260 : 330) * k);
+    });
+  const widthOf = (widths: number[]) => widths.reduce((sum, cw) => sum + cw, 0) + gap * (widths.length - 1) + 2 * pad;
+  let columnWidths = measure(fontPx);
+  // Two columns may take up to box.maxWidth; smaller type first, then labels cut short.
+  while (columns.length > 1 && widthOf(columnWidths) > box.maxWidth && fontPx > 10) columnWidths = measure(--fontPx);
+  if (widthOf(columnWidths) > box.maxWidth) {
+    const scale = (box.maxWidth - widthOf(columnWidths.map(() => 0))) / columnWidths.reduce((sum, cw) => sum + cw, 0);
+    columnWidths = columnWidths.map((cw) => cw * Math.min(1, scale));
+  }
+  const lineH = lineOf(fontPx);
   const icon = (fontPx + 3) * k;
-  ctx.font = box.font(fontPx, true);
-  let textW = ctx.measureText(t.legend).width;
-  for (const row of rows) {
-    ctx.font = box.font(fontPx, row.heading);
-    textW = Math.max(textW, ctx.measureText(row.label).width + (row.draw ? icon + 6 * k : 0));
-  }
-  const w = Math.min(textW + 2 * pad, 330 * k);
-  const h = titleH + rows.length * lineH + 2 * pad;
+  const w = widthOf(columnWidths);
+  const h = titleH + Math.max(...columns.map((c) => c.length)) * lineH + 2 * pad;
   const paint = (left: number, top: number) => {
-    const start = rtl ? left + w - pad : left + pad;
     const dir = rtl ? -1 : 1;
-    let y = top + pad + 16 * k;
+    let start = rtl ? left + w - pad : left + pad;
     ctx.fillStyle = INK;
     ctx.font = box.font(fontPx + 2, true);
-    ctx.fillText(t.legend, start, y);
-    y += titleH - 16 * k + lineH * 0.7;
-    for (const row of rows) {
-      let textX = start;
-      if (row.draw) {
-        row.draw(ctx, start + (dir * icon) / 2, y - lineH * 0.3, icon);
-        textX = start + dir * (icon + 6 * k);
+    ctx.fillText(t.legend, start, top + pad + 16 * k);
+    columns.forEach((column, c) => {
+      let y = top + pad + titleH + lineH * 0.7;
+      for (const row of column) {
+        let textX = start;
+        if (row.draw) {
+          row.draw(ctx, start + (dir * icon) / 2, y - lineH * 0.3, icon);
+          textX = start + dir * (icon + 6 * k);
+        }
+        ctx.fillStyle = row.subheading ? MUTED : INK;
+        ctx.font = box.font(fontPx, row.heading);
+        ctx.fillText(fit(ctx, row.label, columnWidths[c] - (row.draw ? icon + 6 * k : 0)), textX, y);
+        y += lineH;
       }
-      ctx.fillStyle = row.subheading ? MUTED : INK;
-      ctx.font = box.font(fontPx, row.heading);
-      ctx.fillText(fit(ctx, row.label, w - 2 * pad - (row.draw ? icon + 6 * k : 0)), textX, y);
-      y += lineH;
-    }
+      start += dir * (columnWidths[c] + gap);
+    });
   };
   return { width: w, height: h, paint };
+}
+
+/** Two columns of about the same length, each starting with a layer's name. */
+function splitAtHeading(rows: Row[]): Row[][] {
+  let best = -1;
+  rows.forEach((row, i) => {
+    if (i > 0 && row.heading && (best < 0 || Math.abs(rows.length - 2 * i) < Math.abs(rows.length - 2 * best))) best = i;
+  });
+  return best < 0 ? [rows] : [rows.slice(0, best), rows.slice(best)];
 }
 
 function drawShape(ctx: CanvasRenderingContext2D, id: ShapeId, color: string, cx: number, cy: number, size: number): void {
