@@ -8,8 +8,9 @@
  *     our own (code, data, basemap, fonts; small libraries such as zod and zustand count as ours);
  *   - time to first idle: median of cold loads (a fresh browser context each) of the app and of the
  *     baseline (bench/baseline: the same basemap style, MapLibre and an empty deck.gl overlay), and
- *     of a second reference, the baseline plus the story's deck.gl layers without the app
- *     (bench/story-layers): the part of the ratio that drawing the story costs this browser;
+ *     of two more references: the baseline plus the story's deck.gl layers without the app
+ *     (bench/story-layers), the part of the ratio that drawing the story costs this browser, and
+ *     the baseline plus one small layer (bench/one-layer), what any addition to the map costs it;
  *   - scrub cost: time per timeline step with the article's data and with 10,000 and 100,000
  *     synthetic strikes and events (scripts/generate-events.ts);
  *   - JS heap after load and after scrubbing.
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     app: join(OUT, 'app'),
     baseline: join(OUT, 'baseline'),
     storyLayers: join(OUT, 'story-layers'),
+    oneLayer: join(OUT, 'one-layer'),
     synthetic: Object.fromEntries(SIZES.map((n) => [n, join(OUT, `app-${n}`)])) as Record<number, string>,
   };
   const sharesFile = join(OUT, 'chunk-shares.json');
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
     await buildApp(dirs.app, resolve('data'), appShares);
     await buildReference('baseline', dirs.baseline, baselineShares);
     await buildReference('story-layers', dirs.storyLayers, {});
+    await buildReference('one-layer', dirs.oneLayer, {});
     for (const n of SIZES) {
       const dataDir = join(OUT, `data-${n}`);
       const generated = generateStory(n, dataDir);
@@ -90,26 +93,26 @@ async function main(): Promise<void> {
       if (renderer === 'no WebGL2') throw new Error(`Chromium (${CHROMIUM}) gives no WebGL2 with these flags: nothing to measure`);
       if (GPU && /swiftshader|llvmpipe|software/i.test(renderer)) log('  --gpu was asked for but WebGL renders in software: check BENCH_GPU_ARGS');
     }
-    // --- time to first idle, cold: baseline, app, the app with its story layers hidden and the
-    // story layers without the app (which together tell the cost of drawing the story from the
-    // rest), interleaved so that noise hits all alike.
-    log(`\ncold loads: ${LOADS} each of the baseline, the app, the app with its story layers hidden and the story layers without the app (plus a warm-up)…`);
-    const baseRuns: LoadResult[] = [];
-    const appRuns: LoadResult[] = [];
-    const bareRuns: LoadResult[] = [];
-    const storyLayerRuns: LoadResult[] = [];
+    // --- time to first idle, cold: the baseline, the app, the app with its story layers hidden, the
+    // story layers without the app and one small layer without the app (which together tell the
+    // cost of drawing the story from the rest), interleaved so that noise hits all alike.
+    const pages = [
+      { key: 'baseline', label: 'baseline', url: urlOf(dirs.baseline) },
+      { key: 'app', label: 'app (article data)', url: urlOf(dirs.app) },
+      { key: 'appStoryLayersHidden', label: 'app, story layers hidden (#layers=)', url: `${urlOf(dirs.app)}#layers=` },
+      { key: 'storyLayersWithoutApp', label: 'baseline + story layers, no app (bench/story-layers)', url: urlOf(dirs.storyLayers) },
+      { key: 'oneLayer', label: 'baseline + one layer of 50 triangles (bench/one-layer)', url: urlOf(dirs.oneLayer) },
+    ] as const;
+    log(`\ncold loads: ${LOADS} each of ${pages.map((p) => p.label).join('; ')} (plus a warm-up)…`);
+    const runs = Object.fromEntries(pages.map((p) => [p.key, [] as LoadResult[]])) as Record<(typeof pages)[number]['key'], LoadResult[]>;
     for (let i = -1; i < LOADS; i++) {
-      const base = await coldLoad(browser, urlOf(dirs.baseline));
-      const app = await coldLoad(browser, urlOf(dirs.app));
-      const bare = await coldLoad(browser, `${urlOf(dirs.app)}#layers=`);
-      const storyLayers = await coldLoad(browser, urlOf(dirs.storyLayers));
+      const results: LoadResult[] = [];
+      for (const page of pages) results.push(await coldLoad(browser, page.url));
       if (i < 0) continue;
-      baseRuns.push(base);
-      appRuns.push(app);
-      bareRuns.push(bare);
-      storyLayerRuns.push(storyLayers);
-      log(`  run ${i + 1}: baseline ${ms(base.idleMs)} ms, app ${ms(app.idleMs)} ms, app without story layers ${ms(bare.idleMs)} ms, story layers without the app ${ms(storyLayers.idleMs)} ms`);
+      pages.forEach((page, n) => runs[page.key].push(results[n]));
+      log(`  run ${i + 1}: ${pages.map((page, n) => `${page.key} ${ms(results[n].idleMs)} ms`).join(', ')}`);
     }
+    const { baseline: baseRuns, app: appRuns } = runs;
     const arabic = await coldLoad(browser, `${urlOf(dirs.app)}#lang=ar`);
 
     const appBytes = accountBytes(appRuns[0].fetchedBeforeIdle, urlOf(dirs.app), dirs.app, appShares);
@@ -153,8 +156,8 @@ async function main(): Promise<void> {
     // --- report
     const baseIdle = median(baseRuns.map((r) => r.idleMs));
     const appIdle = median(appRuns.map((r) => r.idleMs));
-    const bareIdle = median(bareRuns.map((r) => r.idleMs));
-    const storyLayersIdle = median(storyLayerRuns.map((r) => r.idleMs));
+    const idleOf = (key: keyof typeof runs) => median(runs[key].map((r) => r.idleMs));
+    const storyLayersIdle = idleOf('storyLayersWithoutApp');
     const appTotals = totals(appBytes);
     const arTotals = totals(arBytes);
     const baseTotals = totals(baseBytes);
@@ -182,10 +185,7 @@ async function main(): Promise<void> {
     log('\ntime to first idle (ms from navigation; cold loads)');
     table([
       ['', 'loads', 'median', 'min', 'max', 'ratio'],
-      ['baseline', baseRuns.length, ...spread(baseRuns.map((r) => r.idleMs))],
-      ['app (article data)', appRuns.length, ...spread(appRuns.map((r) => r.idleMs))],
-      ['app, story layers hidden (#layers=)', bareRuns.length, ...spread(bareRuns.map((r) => r.idleMs))],
-      ['baseline + story layers, no app (bench/story-layers)', storyLayerRuns.length, ...spread(storyLayerRuns.map((r) => r.idleMs))],
+      ...pages.map((page) => [page.label, runs[page.key].length, ...spread(runs[page.key].map((r) => r.idleMs))]),
       ...Object.entries(loadsBySize).map(([n, l]) => [`app, ${n} synthetic`, l.idleMs.length, ...spread(l.idleMs)]),
     ]);
     log('every layer loaded and checked (ms from navigation, median): ' +
@@ -231,7 +231,8 @@ async function main(): Promise<void> {
     ]);
     log(
       `the story layers alone (bench/story-layers) take ${ratio(storyLayersIdle, baseIdle).toFixed(2)} x the baseline to first idle in this browser: ` +
-        `the app's ratio cannot fall below that; the app over that page: ${ratio(appIdle, storyLayersIdle).toFixed(2)} x`,
+        `the app's ratio cannot fall below that; the app over that page: ${ratio(appIdle, storyLayersIdle).toFixed(2)} x. ` +
+        `One layer of 50 triangles (bench/one-layer) takes ${ratio(idleOf('oneLayer'), baseIdle).toFixed(2)} x.`,
     );
 
     const kbOf = (b: Record<string, Bytes>) =>
@@ -247,18 +248,11 @@ async function main(): Promise<void> {
         fetchedAfterIdle: appRuns[0].fetchedAfterIdle.map(rel(dirs.app)),
       },
       timeToFirstIdleMs: {
-        baseline: baseRuns.map((r) => round(r.idleMs)),
-        app: appRuns.map((r) => round(r.idleMs)),
-        appStoryLayersHidden: bareRuns.map((r) => round(r.idleMs)),
-        storyLayersWithoutApp: storyLayerRuns.map((r) => round(r.idleMs)),
+        ...Object.fromEntries(pages.map((page) => [page.key, runs[page.key].map((r) => round(r.idleMs))])),
         appLayersLoaded: appRuns.map((r) => (r.layersReadyMs === null ? null : round(r.layersReadyMs))),
-        medianBaseline: round(baseIdle),
-        medianApp: round(appIdle),
-        medianAppStoryLayersHidden: round(bareIdle),
-        medianStoryLayersWithoutApp: round(storyLayersIdle),
+        medians: Object.fromEntries(pages.map((page) => [page.key, round(idleOf(page.key))])),
+        ratios: Object.fromEntries(pages.map((page) => [page.key, ratio(idleOf(page.key), baseIdle)])),
         ratio: ratio(appIdle, baseIdle),
-        ratioStoryLayersHidden: ratio(bareIdle, baseIdle),
-        ratioStoryLayersWithoutApp: ratio(storyLayersIdle, baseIdle),
         synthetic: Object.fromEntries(
           Object.entries(loadsBySize).map(([k, v]) => [
             k,
