@@ -40,14 +40,20 @@ describe('legend keys', () => {
     expect(actors).toHaveLength(new Set((article.events as any).features.map((e: any) => e.properties.actor)).size);
   });
 
-  it('key the sides present: foreign bases included, areas only for the two sides that hold any', () => {
+  it('key the sides present: foreign bases included (pale, as candidates), areas only for the two sides that hold any', () => {
     const keys = legendKeys(config, article, 'en');
     expect(keys['air-bases'].map((r) => r.symbol)).toEqual([
       { kind: 'shape', shape: 'air-base', color: SIDE_COLORS.gna },
       { kind: 'shape', shape: 'air-base', color: SIDE_COLORS.lna },
-      { kind: 'shape', shape: 'air-base', color: SIDE_COLORS.foreign },
+      { kind: 'shape', shape: 'air-base', color: `${SIDE_COLORS.foreign}96` },
+      { kind: 'shape', shape: 'air-base', color: `${SIDE_COLORS.foreign}96` },
       { kind: 'attack-ring' },
     ]);
+    expect(keys['air-bases'][3].label).toBe('Paler: a possible base the article does not name');
+    const named = (article['air-bases'] as any).features.map((b: any) => ({ ...b, properties: { ...b.properties, candidate: false } }));
+    const withoutCandidates = legendKeys(config, { ...article, 'air-bases': { status: 'ready', features: named, skippedNullGeometry: 0 } }, 'en');
+    expect(withoutCandidates['air-bases'].map((r) => r.symbol)).toContainEqual({ kind: 'shape', shape: 'air-base', color: SIDE_COLORS.foreign });
+    expect(withoutCandidates['air-bases']).toHaveLength(4);
     expect(keys['control-areas'].map((r) => r.label)).toEqual(['GNA (Tripoli government) and allies', 'LNA (Haftar) and allies']);
     expect(keys['front-lines']).toHaveLength(1);
   });

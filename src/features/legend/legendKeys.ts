@@ -51,6 +51,8 @@ export function legendKeys(config: Pick<StoryConfig, 'actors'> | null, layers: L
   const strikes = readyFeatures(layers, 'strikes') as StrikeFeature[];
   const events = readyFeatures(layers, 'events') as EventFeature[];
   const baseIds = new Set(bases.map((b) => b.properties.id));
+  const firstCandidate = bases.find((b) => b.properties.candidate);
+  const onlyCandidates = (side: Actor['side']) => bases.every((b) => b.properties.side !== side || b.properties.candidate);
   const categories = new Set(events.map((e) => e.properties.category));
   const eventActors = new Set(events.map((e) => e.properties.actor));
 
@@ -58,7 +60,12 @@ export function legendKeys(config: Pick<StoryConfig, 'actors'> | null, layers: L
     'control-areas': sideRows(new Set(areas.map((a) => a.properties.side)), (color) => ({ kind: 'area', color })),
     'front-lines': readyFeatures(layers, 'front-lines').length ? [{ symbol: { kind: 'front-line' }, label: t.schematic }] : [],
     'air-bases': [
-      ...sideRows(new Set(bases.map((b) => b.properties.side)), (color) => ({ kind: 'shape', shape: 'air-base', color })),
+      ...SIDE_ORDER.filter((side) => bases.some((b) => b.properties.side === side)).map((side) => ({
+        // A side known only from candidate bases is keyed as pale as the map draws them.
+        symbol: { kind: 'shape', shape: 'air-base', color: onlyCandidates(side) ? pale(SIDE_COLORS[side]) : SIDE_COLORS[side] } as const,
+        label: labels[`side.${side}`],
+      })),
+      ...(firstCandidate ? [{ symbol: { kind: 'shape', shape: 'air-base', color: pale(SIDE_COLORS[firstCandidate.properties.side]) } as const, label: t.candidateKey }] : []),
       ...(strikes.some((s) => s.properties.target && baseIds.has(s.properties.target)) ? [{ symbol: { kind: 'attack-ring' } as const, label: t.underAttack }] : []),
     ],
     strikes: strikes.length ? [...actorRows(new Set(strikes.map((s) => s.properties.attacker))), { symbol: { kind: 'faded-dot' }, label: t.pastFaded }] : [],
@@ -68,4 +75,9 @@ export function legendKeys(config: Pick<StoryConfig, 'actors'> | null, layers: L
     ],
     places: [],
   };
+}
+
+/** The colour at the opacity the map gives candidate bases (150 of 255). */
+function pale(color: string): string {
+  return `${color}96`;
 }
