@@ -2,19 +2,14 @@
  * Accessibility in the built app: axe-core at WCAG 2.1 A/AA in both languages, in embed mode and
  * with details open; keyboard-only use; the event list as the map's text alternative.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { idle, launch, openApp, pickAt } from './harness';
+import { idle, useBrowser, openApp, pickAt } from './harness';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((launched) => (browser = launched));
 
 async function axe(page: Page) {
   const result = await new AxeBuilder({ page })

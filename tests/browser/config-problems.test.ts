@@ -2,17 +2,12 @@
  * Without a usable config.json there is no story and no map to wait for: the page names the file,
  * the field and what to do, and stops saying that the map is loading.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { appUrl, launch } from './harness';
+import { appUrl, useBrowser } from './harness';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((launched) => (browser = launched));
 
 async function pageWithConfig(reply: { status: number; body: string }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });

@@ -3,18 +3,13 @@
  * layer each cost only their layer; geometry faults are repaired or left out and counted; hostile
  * strings stay text.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { appUrl, idle, launch, pickAt, screenshot, waitForMap } from './harness';
+import { appUrl, idle, useBrowser, pickAt, screenshot, waitForMap } from './harness';
 import { MITIGA, newPage, rewrite, TRIPOLI } from './reliability-helpers';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((launched) => (browser = launched));
 
 describe('data faults', () => {
   it('a missing file, an unknown kind and a slow layer each cost only their layer; the slow one shows it is loading while the rest draws', async () => {

@@ -4,9 +4,9 @@
  * that the trimmed shaders still draw every feature where MapLibre puts the same coordinates, in both
  * of deck.gl's Mercator modes, and that the trimming is really what the browser compiles.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { appUrl, launch, openApp, waitForMap } from './harness';
+import { appUrl, useBrowser, openApp, waitForMap } from './harness';
 
 const MITIGA = [13.276, 32.8941] as const;
 /**
@@ -20,12 +20,7 @@ const EDGES = [
 ] as const;
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((launched) => (browser = launched));
 
 /** Ids picked at a screen point of the map canvas (not a coordinate), as a click there would. */
 async function pickAtPixel(page: Page, x: number, y: number, radius = 4): Promise<string[]> {

@@ -2,9 +2,9 @@
  * Share and embed, with real host pages: self-sizing iframes (our script and pym.js), a host that
  * drives the map, hostile messages and hashes, a link round trip, and the embed dialog.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { launch, openApp, screenshot } from './harness';
+import { useBrowser, openApp, screenshot } from './harness';
 import { inject } from 'vitest';
 
 const HOST = 'publisher.test';
@@ -15,13 +15,8 @@ const hostPage = (file: string, hash = 'embed=1&lang=en&date=2019-12-21') => {
   return `http://${HOST}:${port}/__fixtures__/${file}?app=${encodeURIComponent(app())}&hash=${encodeURIComponent(hash)}`;
 };
 
-beforeAll(async () => {
-  // A second host name for the same server, so host pages and the map are on different origins.
-  browser = await launch([`--host-resolver-rules=MAP ${HOST} 127.0.0.1`]);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+// A second host name for the same server, so host pages and the map are on different origins.
+useBrowser((launched) => (browser = launched), [`--host-resolver-rules=MAP ${HOST} 127.0.0.1`]);
 
 async function mapFrame(page: Page, selector: string): Promise<Frame> {
   const handle = await page.waitForSelector(selector);

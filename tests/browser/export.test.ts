@@ -3,22 +3,17 @@
  * (decoded by the browser and checked pixel by pixel), the printed handout (print media and real
  * PDFs) and the data download, in English and Arabic.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { idle, launch, openApp, screenshot, SCREENSHOT_DIR, type AppPage } from './harness';
+import { idle, useBrowser, openApp, screenshot, SCREENSHOT_DIR, type AppPage } from './harness';
 import { chapters, decodePng, expectChapter, expectHandoutPdf, LAYERS } from './story-helpers';
 
 /** Zero hour: strikes on Misrata and Msallata, and rings around them. */
 const ZERO_HOUR = chapters.length - 2;
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((launched) => (browser = launched));
 
 describe('saving and printing, in English', () => {
   let app: AppPage;

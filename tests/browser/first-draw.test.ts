@@ -5,20 +5,15 @@
  * used to wait for the map's `load` and then be tiled and labelled on their own. Holding the
  * basemap's files back makes the order certain rather than a race.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Route } from 'playwright-core';
-import { appUrl, launch, pickAt, waitForMap } from './harness';
+import { appUrl, useBrowser, pickAt, waitForMap } from './harness';
 
 const MITIGA = [13.276, 32.8941] as const;
 const DECK_GROUP = 'deck-maplibre-layer-group-before:basemap-labels';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((launched) => (browser = launched));
 
 describe('first draw', () => {
   it('draws and picks the story and the places while the basemap is still loading, beneath the labels', async () => {

@@ -4,17 +4,12 @@
  * come later, on demand; the Arabic font only with the Arabic interface, and as the small subset;
  * the map's code not at all in a browser without WebGL2.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { appUrl, launch, openApp } from './harness';
+import { appUrl, useBrowser, openApp } from './harness';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((launched) => (browser = launched));
 
 interface Fetch {
   name: string;

@@ -4,7 +4,7 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 
@@ -15,6 +15,15 @@ export async function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+}
+
+/** One Chromium for a test file: launched before its tests (handed to `use`), closed after them. */
+export function useBrowser(use: (browser: Browser) => void, extraArgs: string[] = []): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => use((browser = await launch(extraArgs))));
+  afterAll(async () => {
+    await browser?.close();
   });
 }
 

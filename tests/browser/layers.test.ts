@@ -1,19 +1,14 @@
 /** Layer switches, hover, and one broken data file that must not take the rest of the map down. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { appUrl, idle, launch, openApp, pickAt, screenPoint, waitForMap } from './harness';
+import { appUrl, idle, useBrowser, openApp, pickAt, screenPoint, waitForMap } from './harness';
 
 const MISRATA = [15.0925, 32.3754] as const;
 const MITIGA = [13.276, 32.8941] as const;
 const WATIYA = [11.8978, 32.4735] as const;
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((launched) => (browser = launched));
 
 describe('layers', () => {
   it('switching a layer off removes it from the map, and back on restores it', async () => {

@@ -2,9 +2,9 @@
  * The built app in real Chromium: the map draws the story, the timeline changes what is drawn,
  * clicking opens details, both languages work, nothing leaves the page's origin.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { idle, launch, openApp, pickAt, screenPoint, screenshot, setDateByKeys, type AppPage } from './harness';
+import { idle, useBrowser, openApp, pickAt, screenPoint, screenshot, setDateByKeys, type AppPage } from './harness';
 
 const PLACES = {
   tripoli: [13.1873, 32.8874],
@@ -15,12 +15,7 @@ const PLACES = {
 } as const;
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((launched) => (browser = launched));
 
 describe('the map on 21 December 2019, in English', () => {
   let app: AppPage;

@@ -5,16 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { appUrl, idle, launch, pickAt, screenshot, waitForMap } from './harness';
+import { appUrl, idle, launch, useBrowser, pickAt, screenshot, waitForMap } from './harness';
 import { canvasFits, HOST, MISRATA, newPage, storeState } from './reliability-helpers';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch([`--host-resolver-rules=MAP ${HOST} 127.0.0.1`]);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((launched) => (browser = launched), [`--host-resolver-rules=MAP ${HOST} 127.0.0.1`]);
 
 describe('without WebGL', () => {
   let noGl: Browser;

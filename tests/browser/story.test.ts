@@ -3,18 +3,13 @@
  * rings around each chapter's features, presenter mode. Saving, printing and downloading are in
  * export.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { idle, launch, openApp, screenshot, type AppPage } from './harness';
+import { idle, useBrowser, openApp, screenshot, type AppPage } from './harness';
 import { chapters, expectChapter, waitForChapter } from './story-helpers';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((launched) => (browser = launched));
 
 describe('story mode, in English', () => {
   let app: AppPage;
