@@ -55,7 +55,8 @@ export const FeatureSources = z
   .object({ ...sourcesShape, links: z.optional(z.array(SourceLink).check(z.maxLength(20))) })
   .check(z.refine(hasSource, NEEDS_SOURCE));
 
-const LonLat = z.tuple([z.number().check(z.gte(-180), z.lte(180)), z.number().check(z.gte(-90), z.lte(90))]);
+/** A position, GeoJSON's way round: [longitude, latitude]. */
+export const LonLat = z.tuple([z.number().check(z.gte(-180), z.lte(180)), z.number().check(z.gte(-90), z.lte(90))]);
 
 export const PointGeometry = z.object({ type: z.literal('Point'), coordinates: LonLat });
 export const LineGeometry = z.object({
@@ -71,8 +72,14 @@ export const MultiPolygonGeometry = z.object({
   coordinates: z.array(z.array(z.array(LonLat).check(z.minLength(4))).check(z.minLength(1))).check(z.minLength(1)),
 });
 
+/** Ids of features and chapters: they appear in links, so lower-case words joined by dashes. */
+export const Id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by dashes'));
+
+/** A map zoom level. */
+export const Zoom = z.number().check(z.gte(0), z.lte(22));
+
 const common = {
-  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by dashes')),
+  id: Id,
   title: Text,
   summary: Text,
   sources: FeatureSources,
@@ -211,7 +218,7 @@ export const StoryConfig = z.object({
   embed: z._default(z.object({ allowedOrigins: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)) }), { allowedOrigins: ['*'] }),
   /** The date a reader lands on. */
   initialDate: PartialDate,
-  view: z.object({ center: LonLat, zoom: z.number().check(z.gte(0), z.lte(22)) }),
+  view: z.object({ center: LonLat, zoom: Zoom }),
   /** [west, south, east, north]: every coordinate in the story lies inside. */
   bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   actors: z.array(Actor).check(z.minLength(1)),

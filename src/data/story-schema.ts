@@ -4,7 +4,7 @@
  */
 import { z } from './zod';
 import { LAYER_IDS, type LayerId } from './ids';
-import { PartialDate, Sources, Text } from './schema';
+import { Id, LonLat, PartialDate, Sources, Text, Zoom } from './schema';
 
 const Paragraphs = z
   .array(z.string().check(z.trim(), z.minLength(1, 'a paragraph is empty')))
@@ -12,7 +12,7 @@ const Paragraphs = z
 
 export const Chapter = z.object({
   /** Used in links (`#chapter=…`); lower-case words joined by dashes. */
-  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by dashes')),
+  id: Id,
   title: Text,
   /** A few short paragraphs in each language, in our own words. */
   body: z
@@ -22,8 +22,8 @@ export const Chapter = z.object({
   date: PartialDate,
   /** Where the camera goes. */
   view: z.object({
-    center: z.tuple([z.number().check(z.gte(-180), z.lte(180)), z.number().check(z.gte(-90), z.lte(90))]),
-    zoom: z.number().check(z.gte(0), z.lte(22)),
+    center: LonLat,
+    zoom: Zoom,
   }),
   /** Feature ids ringed on the map while the chapter is open. */
   highlight: z._default(z.array(z.string()), []),
