@@ -9,7 +9,7 @@ import type { Actor, AirBaseFeature, ControlAreaFeature, EventFeature, LayerId, 
 import { EVENT_CATEGORIES } from '../../data/ids';
 import { readyFeatures, type Layers } from '../../state/selectors';
 import { enumLabels, strings, type Lang } from '../../i18n/strings';
-import { SIDE_COLORS } from '../map/colors';
+import { CANDIDATE_ALPHA, SIDE_COLORS } from '../map/colors';
 import type { ShapeId } from '../map/icons';
 
 export type KeySymbol =
@@ -35,8 +35,8 @@ export function legendKeys(config: Pick<StoryConfig, 'actors'> | null, layers: L
   const t = strings[lang];
   const labels = enumLabels[lang];
   const actors = config?.actors ?? [];
-  const sideRows = (sides: Set<string>, symbol: (color: string) => KeySymbol) =>
-    SIDE_ORDER.filter((side) => sides.has(side)).map((side) => ({ symbol: symbol(SIDE_COLORS[side]), label: labels[`side.${side}`] }));
+  const sideRows = (sides: Set<Actor['side']>, symbol: (side: Actor['side']) => KeySymbol): KeyRow[] =>
+    SIDE_ORDER.filter((side) => sides.has(side)).map((side) => ({ symbol: symbol(side), label: labels[`side.${side}`] }));
   // The map colours strikes and events by the actor's own colour; an actor config.json does not
   // list is drawn in the colour of no side.
   const actorRows = (ids: Set<string>): KeyRow[] => {
@@ -57,13 +57,14 @@ export function legendKeys(config: Pick<StoryConfig, 'actors'> | null, layers: L
   const eventActors = new Set(events.map((e) => e.properties.actor));
 
   return {
-    'control-areas': sideRows(new Set(areas.map((a) => a.properties.side)), (color) => ({ kind: 'area', color })),
+    'control-areas': sideRows(new Set(areas.map((a) => a.properties.side)), (side) => ({ kind: 'area', color: SIDE_COLORS[side] })),
     'front-lines': readyFeatures(layers, 'front-lines').length ? [{ symbol: { kind: 'front-line' }, label: t.schematic }] : [],
     'air-bases': [
-      ...SIDE_ORDER.filter((side) => bases.some((b) => b.properties.side === side)).map((side) => ({
-        // A side known only from candidate bases is keyed as pale as the map draws them.
-        symbol: { kind: 'shape', shape: 'air-base', color: onlyCandidates(side) ? pale(SIDE_COLORS[side]) : SIDE_COLORS[side] } as const,
-        label: labels[`side.${side}`],
+      // A side known only from candidate bases is keyed as pale as the map draws them.
+      ...sideRows(new Set(bases.map((b) => b.properties.side)), (side) => ({
+        kind: 'shape',
+        shape: 'air-base',
+        color: onlyCandidates(side) ? pale(SIDE_COLORS[side]) : SIDE_COLORS[side],
       })),
       ...(firstCandidate ? [{ symbol: { kind: 'shape', shape: 'air-base', color: pale(SIDE_COLORS[firstCandidate.properties.side]) } as const, label: t.candidateKey }] : []),
       ...(strikes.some((s) => s.properties.target && baseIds.has(s.properties.target)) ? [{ symbol: { kind: 'attack-ring' } as const, label: t.underAttack }] : []),
@@ -77,7 +78,7 @@ export function legendKeys(config: Pick<StoryConfig, 'actors'> | null, layers: L
   };
 }
 
-/** The colour at the opacity the map gives candidate bases (150 of 255). */
+/** A #rrggbb colour at the opacity the map gives candidate bases. */
 function pale(color: string): string {
-  return `${color}96`;
+  return `${color}${CANDIDATE_ALPHA.toString(16).padStart(2, '0')}`;
 }

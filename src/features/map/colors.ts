@@ -16,6 +16,9 @@ export const SIDE_COLORS: Record<Actor['side'], string> = {
   none: '#8a8a8a',
 };
 
+/** Opacity (of 255) of an air base the article does not name, drawn as a candidate only. */
+export const CANDIDATE_ALPHA = 150;
+
 export const FRONT_LINE_COLOR: RGBA = [30, 30, 30, 255];
 export const HALO_COLOR: RGBA = [255, 255, 255, 230];
 export const SELECTION_COLOR: RGBA = [0, 0, 0, 255];

@@ -9,7 +9,7 @@ import type { Layer } from '@deck.gl/core';
 import type { Actor, AirBaseFeature, ControlAreaFeature, EventFeature, LayerId, StoryFeature, StrikeFeature } from '../../data/schema';
 import { FADE_DAYS, spanOf, TRACE_OPACITY } from '../../data/time';
 import { basesUnderAttack, featureOpacity, frontLinesAt, type DrawnFrontLine } from '../../state/selectors';
-import { FRONT_LINE_COLOR, HALO_COLOR, hexToRgba, SELECTION_COLOR, SIDE_COLORS, UNDER_ATTACK_COLOR, type RGBA } from './colors';
+import { CANDIDATE_ALPHA, FRONT_LINE_COLOR, HALO_COLOR, hexToRgba, SELECTION_COLOR, SIDE_COLORS, UNDER_ATTACK_COLOR, type RGBA } from './colors';
 import type { IconAtlas } from './icons';
 import { idIndex, sameBases, shownControlAreas } from './layerLists';
 import { BillboardIconLayer, FlatPathLayer, FlatScatterplotLayer, FlatSolidPolygonLayer } from './flatLayers';
@@ -163,7 +163,7 @@ export function buildLayers(input: LayerInput): Layer[] {
       ...iconPair<AirBaseFeature>('air-bases', bases, input, {
         getIcon: () => 'air-base',
         getSize: 24,
-        getColor: (d) => withAlpha(hexToRgba(SIDE_COLORS[d.properties.side]), d.properties.candidate ? 150 : 255),
+        getColor: (d) => withAlpha(hexToRgba(SIDE_COLORS[d.properties.side]), d.properties.candidate ? CANDIDATE_ALPHA : 255),
       }),
     );
   }
