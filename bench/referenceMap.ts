@@ -35,6 +35,24 @@ export function referenceMap(overlayProps: MapLibreOverlayProps = {}): { map: Ma
   return { map, overlay };
 }
 
+/**
+ * A reference page with layers of its own: the map, `addLayers` called as soon as the style is parsed
+ * (as the app hands its layers over), and, as in the app, ready only once deck.gl has its WebGL
+ * device (a chunk of its own) and the map has been idle after it.
+ */
+export function referencePageWithLayers(addLayers: (map: MapLibreMap, overlay: MapLibreOverlay) => void): void {
+  let deckReady: () => void = () => {};
+  const deckDevice = new Promise<void>((resolve) => (deckReady = resolve));
+  const { map, overlay } = referenceMap({ onDeviceInitialized: () => deckReady() });
+  map.once('style.load', () => addLayers(map, overlay));
+  let ready = false;
+  void deckDevice.then(() => {
+    map.once('idle', () => (ready = true));
+    map.triggerRepaint();
+  });
+  exposeToBench(map, () => ready);
+}
+
 /** The `window.__tripoliMap` shape the bench reads from the app (`map`, `ready`, `whenIdle()`). */
 export function exposeToBench(map: MapLibreMap, isReady: () => boolean): void {
   (window as any).__tripoliMap = {

@@ -10,7 +10,7 @@
  */
 import { Layer, picking, type UpdateParameters } from '@deck.gl/core';
 import { Model } from '@luma.gl/engine';
-import { exposeToBench, referenceMap } from '../referenceMap';
+import { referencePageWithLayers } from '../referenceMap';
 
 /** deck.gl's world coordinates: Web Mercator, 512 units around the equator, y growing northwards. */
 function lngLatToWorld(lng: number, lat: number): [number, number] {
@@ -232,15 +232,4 @@ const layers = [
   new OneProgramLayer({ id: 'bases', arrays: quads(KIND.icon, 8), filterMode: FILTER.none, dash: [0, 0], pickable: true }),
 ];
 
-// As in the app, ready means drawn: deck.gl first needs its WebGL device (a chunk of its own).
-let deckReady: () => void = () => {};
-const deckDevice = new Promise<void>((resolve) => (deckReady = resolve));
-const { map, overlay } = referenceMap({ onDeviceInitialized: () => deckReady() });
-map.once('style.load', () => overlay.setProps({ layers }));
-
-let ready = false;
-void deckDevice.then(() => {
-  map.once('idle', () => (ready = true));
-  map.triggerRepaint();
-});
-exposeToBench(map, () => ready);
+referencePageWithLayers((_map, overlay) => overlay.setProps({ layers }));

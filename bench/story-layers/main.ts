@@ -11,7 +11,7 @@ import { handOverLayers } from '../../src/features/map/handOver';
 import { buildLayers } from '../../src/features/map/layers';
 import { buildIconAtlas } from '../../src/features/map/icons';
 import { FIRST_LABEL_LAYER } from '../../src/features/map/style';
-import { exposeToBench, referenceMap } from '../referenceMap';
+import { referencePageWithLayers } from '../referenceMap';
 import { parseConfig, parseLayer } from '../../src/data/validate';
 import { dayOfDate } from '../../src/data/time';
 import type { LayerId, StoryFeature } from '../../src/data/schema';
@@ -33,10 +33,8 @@ for (const [id, text] of Object.entries(files) as [LayerId, string][]) {
   features[id] = parsed.features;
 }
 
-// As in the app, ready means drawn: deck.gl first needs its WebGL device (a chunk of its own).
-let deckReady: () => void = () => {};
-const deckDevice = new Promise<void>((resolve) => (deckReady = resolve));
-const { map, overlay } = referenceMap({ onDeviceInitialized: () => deckReady() });
+// The map starts before the layers are built, as in the app; they go to it when its style is parsed.
+referencePageWithLayers((map, overlay) => handOverLayers(map, overlay, layers, true));
 const layers = buildLayers({
   day: dayOfDate(config.initialDate),
   features,
@@ -47,11 +45,3 @@ const layers = buildLayers({
   icons: buildIconAtlas(),
   beforeId: FIRST_LABEL_LAYER,
 });
-map.once('style.load', () => handOverLayers(map, overlay, layers, true));
-
-let ready = false;
-void deckDevice.then(() => {
-  map.once('idle', () => (ready = true));
-  map.triggerRepaint();
-});
-exposeToBench(map, () => ready);
