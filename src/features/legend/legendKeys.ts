@@ -9,7 +9,7 @@ import type { Actor, AirBaseFeature, ControlAreaFeature, EventFeature, LayerId, 
 import { EVENT_CATEGORIES } from '../../data/ids';
 import { readyFeatures, type Layers } from '../../state/selectors';
 import { enumLabels, strings, type Lang } from '../../i18n/strings';
-import { CANDIDATE_ALPHA, SIDE_COLORS } from '../map/colors';
+import { actorColors, CANDIDATE_ALPHA, SIDE_COLORS } from '../map/colors';
 import type { ShapeId } from '../map/icons';
 
 export type KeySymbol =
@@ -37,12 +37,14 @@ export function legendKeys(config: Pick<StoryConfig, 'actors'> | null, layers: L
   const actors = config?.actors ?? [];
   const sideRows = (sides: Set<Actor['side']>, symbol: (side: Actor['side']) => KeySymbol): KeyRow[] =>
     SIDE_ORDER.filter((side) => sides.has(side)).map((side) => ({ symbol: symbol(side), label: labels[`side.${side}`] }));
-  // The map colours strikes and events by the actor's own colour; an actor config.json does not
-  // list is drawn in the colour of no side.
+  // The map colours strikes and events by actor (actorColors): one key per actor the data names,
+  // and one for those config.json does not list, which share the colour of no side.
+  const colorOf = actorColors(actors);
   const actorRows = (ids: Set<string>): KeyRow[] => {
-    const rows: KeyRow[] = actors.filter((a) => ids.has(a.id)).map((a) => ({ symbol: { kind: 'dot', color: a.color }, label: a.name[lang] }));
+    const rows: KeyRow[] = actors.filter((a) => ids.has(a.id)).map((a) => ({ symbol: { kind: 'dot', color: colorOf(a.id) }, label: a.name[lang] }));
     const known = new Set(actors.map((a) => a.id));
-    if ([...ids].some((id) => !known.has(id))) rows.push({ symbol: { kind: 'dot', color: SIDE_COLORS.none }, label: labels['side.none'] });
+    const unknown = [...ids].find((id) => !known.has(id));
+    if (unknown !== undefined) rows.push({ symbol: { kind: 'dot', color: colorOf(unknown) }, label: labels['side.none'] });
     return rows;
   };
 

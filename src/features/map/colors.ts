@@ -16,6 +16,12 @@ export const SIDE_COLORS: Record<Actor['side'], string> = {
   none: '#8a8a8a',
 };
 
+/** Each actor's colour as config.json gives it; an actor it does not list is drawn in the colour of no side. */
+export function actorColors(actors: readonly Pick<Actor, 'id' | 'color'>[]): (id: string) => string {
+  const byId = new Map(actors.map((a) => [a.id, a.color]));
+  return (id) => byId.get(id) ?? SIDE_COLORS.none;
+}
+
 /** Opacity (of 255) of an air base the article does not name, drawn as a candidate only. */
 export const CANDIDATE_ALPHA = 150;
 

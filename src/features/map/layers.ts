@@ -9,7 +9,7 @@ import type { Layer } from '@deck.gl/core';
 import type { Actor, AirBaseFeature, ControlAreaFeature, EventFeature, LayerId, StoryFeature, StrikeFeature } from '../../data/schema';
 import { FADE_DAYS, spanOf, TRACE_OPACITY } from '../../data/time';
 import { basesUnderAttack, featureOpacity, frontLinesAt, type DrawnFrontLine } from '../../state/selectors';
-import { CANDIDATE_ALPHA, FRONT_LINE_COLOR, HALO_COLOR, hexToRgba, SELECTION_COLOR, SIDE_COLORS, UNDER_ATTACK_COLOR, type RGBA } from './colors';
+import { actorColors, CANDIDATE_ALPHA, FRONT_LINE_COLOR, HALO_COLOR, hexToRgba, SELECTION_COLOR, SIDE_COLORS, UNDER_ATTACK_COLOR, type RGBA } from './colors';
 import type { IconAtlas } from './icons';
 import { idIndex, sameBases, shownControlAreas } from './layerLists';
 import { BillboardIconLayer, FlatPathLayer, FlatScatterplotLayer, FlatSolidPolygonLayer } from './flatLayers';
@@ -83,7 +83,7 @@ function traceFilter(day: number) {
 
 export function buildLayers(input: LayerInput): Layer[] {
   const { visible, features } = input;
-  const colorOf = actorColors(input.actors);
+  const colorOf = actorRgba(input.actors);
   const layers: Layer[] = [];
   const common = { beforeId: input.beforeId, pickable: true };
 
@@ -271,9 +271,11 @@ function selectedPoint(input: LayerInput): [number, number] | null {
   return null;
 }
 
-function actorColors(actors: Actor[]): (id: string) => RGBA {
-  const map = new Map(actors.map((a) => [a.id, hexToRgba(a.color)]));
-  return (id) => map.get(id) ?? hexToRgba(SIDE_COLORS.none);
+/** actorColors as the layers take them, each colour converted once. */
+function actorRgba(actors: Actor[]): (id: string) => RGBA {
+  const hexOf = actorColors(actors);
+  const converted = new Map<string, RGBA>();
+  return (id) => converted.get(id) ?? converted.set(id, hexToRgba(hexOf(id))).get(id)!;
 }
 
 function withAlpha(color: RGBA, alpha: number): RGBA {
