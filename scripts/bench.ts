@@ -8,10 +8,8 @@
  *     our own (code, data, basemap, fonts; small libraries such as zod and zustand count as ours);
  *   - time to first idle: median of cold loads (a fresh browser context each) of the app and of the
  *     baseline (bench/baseline: the same basemap style, MapLibre and an empty deck.gl overlay), and
- *     of two more references: the baseline plus the story's deck.gl layers without the app
- *     (bench/story-layers), the part of the ratio that drawing the story costs this browser, and
- *     the baseline plus the story's kinds of drawing in one small program of our own
- *     (bench/one-program), what a renderer of our own would cost instead;
+ *     of one more reference: the baseline plus the story's layers without the app
+ *     (bench/story-layers), the part of the ratio that drawing the story costs this browser;
  *   - scrub cost: time per timeline step with the article's data and with 10,000 and 100,000
  *     synthetic strikes and events (scripts/generate-events.ts);
  *   - JS heap after load and after scrubbing.
@@ -54,7 +52,6 @@ async function main(): Promise<void> {
     app: join(OUT, 'app'),
     baseline: join(OUT, 'baseline'),
     storyLayers: join(OUT, 'story-layers'),
-    oneProgram: join(OUT, 'one-program'),
     synthetic: Object.fromEntries(SIZES.map((n) => [n, join(OUT, `app-${n}`)])) as Record<number, string>,
   };
   const sharesFile = join(OUT, 'chunk-shares.json');
@@ -67,7 +64,6 @@ async function main(): Promise<void> {
     await buildApp(dirs.app, resolve('data'), appShares);
     await buildReference('baseline', dirs.baseline, baselineShares);
     await buildReference('story-layers', dirs.storyLayers, {});
-    await buildReference('one-program', dirs.oneProgram, {});
     for (const n of SIZES) {
       const dataDir = join(OUT, `data-${n}`);
       const generated = generateStory(n, dataDir);
@@ -95,14 +91,13 @@ async function main(): Promise<void> {
       if (GPU && /swiftshader|llvmpipe|software/i.test(renderer)) log('  --gpu was asked for but WebGL renders in software: check BENCH_GPU_ARGS');
     }
     // --- time to first idle, cold: the baseline, the app, the app with its story layers hidden, the
-    // story layers without the app and one small layer without the app (which together tell the
-    // cost of drawing the story from the rest), interleaved so that noise hits all alike.
+    // story layers without the app (which together tell the cost of drawing the story from the
+    // rest), interleaved so that noise hits all alike.
     const pages = [
       { key: 'baseline', label: 'baseline', url: urlOf(dirs.baseline) },
       { key: 'app', label: 'app (article data)', url: urlOf(dirs.app) },
       { key: 'appStoryLayersHidden', label: 'app, story layers hidden (#layers=)', url: `${urlOf(dirs.app)}#layers=` },
       { key: 'storyLayersWithoutApp', label: 'baseline + story layers, no app (bench/story-layers)', url: urlOf(dirs.storyLayers) },
-      { key: 'oneProgram', label: 'baseline + the story\'s kinds of drawing in one program of ours (bench/one-program)', url: urlOf(dirs.oneProgram) },
     ] as const;
     log(`\ncold loads: ${LOADS} each of ${pages.map((p) => p.label).join('; ')} (plus a warm-up)…`);
     const runs = Object.fromEntries(pages.map((p) => [p.key, [] as LoadResult[]])) as Record<(typeof pages)[number]['key'], LoadResult[]>;
@@ -232,8 +227,7 @@ async function main(): Promise<void> {
     ]);
     log(
       `the story layers alone (bench/story-layers) take ${ratio(storyLayersIdle, baseIdle).toFixed(2)} x the baseline to first idle in this browser: ` +
-        `the app's ratio cannot fall below that; the app over that page: ${ratio(appIdle, storyLayersIdle).toFixed(2)} x. ` +
-        `Everything the story draws, in one small program of our own (bench/one-program): ${ratio(idleOf('oneProgram'), baseIdle).toFixed(2)} x.`,
+        `the app's ratio cannot fall below that; the app over that page: ${ratio(appIdle, storyLayersIdle).toFixed(2)} x.`,
     );
 
     const kbOf = (b: Record<string, Bytes>) =>

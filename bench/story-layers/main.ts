@@ -6,7 +6,6 @@
  * the story with deck.gl costs in this browser, whatever the app around it does; the app's own
  * ratio cannot fall below it.
  */
-import { installMercatorProjection } from '../../src/features/map/mercatorProjection';
 import { handOverLayers } from '../../src/features/map/handOver';
 import { buildLayers } from '../../src/features/map/layers';
 import { buildIconAtlas } from '../../src/features/map/icons';
@@ -21,8 +20,6 @@ import frontLines from '../../data/front-lines.geojson?raw';
 import airBases from '../../data/air-bases.geojson?raw';
 import events from '../../data/events.geojson?raw';
 import strikes from '../../data/strikes.geojson?raw';
-
-installMercatorProjection();
 
 const config = parseConfig('config.json', rawConfig).config!;
 const files: Partial<Record<LayerId, string>> = { 'control-areas': controlAreas, 'front-lines': frontLines, 'air-bases': airBases, events, strikes };

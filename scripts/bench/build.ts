@@ -55,7 +55,7 @@ export async function buildApp(outDir: string, dataDir: string, shares?: ChunkSh
   }
 }
 
-/** A reference page of the bench's own (bench/baseline, bench/story-layers, bench/one-program), built without the app's config. */
+/** A reference page of the bench's own (bench/baseline, bench/story-layers), built without the app's config. */
 export async function buildReference(page: string, outDir: string, shares: ChunkShares): Promise<void> {
   const { build } = await import('vite');
   await build({

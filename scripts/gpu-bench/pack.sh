@@ -19,7 +19,7 @@ mkdir -p "$DEST" "$STAGE"/{chrome,libs,gl,bench/.out,node_modules/maplibre-gl/di
 
 echo "building the bench pages (bench/.out)…"
 npx tsx scripts/bench.ts --build-only
-(cd bench/.out && cp -a app app-[0-9]* baseline story-layers one-program chunk-shares.json "$STAGE/bench/.out/")
+(cd bench/.out && cp -a app app-[0-9]* baseline story-layers chunk-shares.json "$STAGE/bench/.out/")
 # import.meta.url is pinned so that generate-events.ts, bundled in, does not take the bundle for itself.
 npx esbuild scripts/bench.ts --bundle --platform=node --format=esm --log-level=warning \
   --external:vite --external:playwright-core --define:import.meta.url='"file:///gpu-bench/bench.mjs"' \

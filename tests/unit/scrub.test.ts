@@ -1,7 +1,7 @@
 /**
  * A timeline step must cost the same with 100 features as with 100,000: after the first build, moving
- * the day reads none of the strikes and events, keeps every data array's identity (so deck.gl keeps
- * its GPU buffers) and answers "which bases are under attack" from an index.
+ * the day reads none of the strikes and events, keeps every data array and every geometry (so the
+ * layers keep their GPU buffers) and answers "which bases are under attack" from an index.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -42,7 +42,7 @@ describe('a timeline step', () => {
   const build = (day: number) =>
     buildLayers({ day, features, visible, actors: config.actors, selectedId: null, hoveredId: null, icons });
 
-  it('reads no strike or event once the layers are built, and keeps every data array', () => {
+  it('reads no strike or event once the layers are built, and keeps every data array and geometry', () => {
     const first = build(dayOfDate('2019-06-01'));
     strikes.reads.count = 0;
     events.reads.count = 0;
@@ -51,17 +51,38 @@ describe('a timeline step', () => {
     expect(events.reads.count).toBe(0);
 
     const later = build(dayOfDate('2019-06-15'));
-    const dataOf = (layers: typeof first, id: string) => layers.find((l) => l.id === id)?.props.data;
+    const propsOf = (layers: typeof first, id: string) => layers.find((l) => l.id === id)?.props as any;
     for (const id of ['strikes', 'strikes-trace', 'events', 'events-halo', 'events-trace', 'air-bases']) {
-      expect(dataOf(later, id), id).toBe(dataOf(first, id));
+      expect(propsOf(later, id).data, id).toBe(propsOf(first, id).data);
+      expect(propsOf(later, id).geometry, id).toBe(propsOf(first, id).geometry);
     }
-    expect(dataOf(later, 'events')).toBe(events.list);
+    expect(propsOf(later, 'strikes').day).not.toBe(propsOf(first, 'strikes').day);
+    expect(propsOf(later, 'events').data).toBe(events.list);
+    expect(propsOf(later, 'events').geometry.count).toBe(events.list.length);
   });
 
-  it('keeps the control areas array while the same areas are shown', () => {
-    const a = build(dayOfDate('2019-12-20')).find((l) => l.id === 'control-areas')!.props.data;
-    const b = build(dayOfDate('2019-12-21')).find((l) => l.id === 'control-areas')!.props.data;
-    expect(b).toBe(a);
+  it('keeps the control areas array and geometry while the same areas are shown', () => {
+    const a = build(dayOfDate('2019-12-20')).find((l) => l.id === 'control-areas')!.props as any;
+    const b = build(dayOfDate('2019-12-21')).find((l) => l.id === 'control-areas')!.props as any;
+    expect(b.data).toBe(a.data);
+    expect(b.geometry).toBe(a.geometry);
+  });
+
+  it('builds symbols again only when the actors or the atlas change', () => {
+    const day = dayOfDate('2019-06-01');
+    const before = build(day).find((l) => l.id === 'events')!.props as any;
+    const recoloured = buildLayers({ day, features, visible, actors: [...config.actors], selectedId: null, hoveredId: null, icons }).find((l) => l.id === 'events')!.props as any;
+    expect(recoloured.geometry).not.toBe(before.geometry);
+  });
+
+  it('draws the hovered and the selected symbol larger through a uniform, not new geometry', () => {
+    const day = dayOfDate('2019-06-01');
+    const plain = build(day).find((l) => l.id === 'events')!.props as any;
+    const target = events.list[1234];
+    const hovered = buildLayers({ day, features, visible, actors: config.actors, selectedId: null, hoveredId: target.properties.id, icons }).find((l) => l.id === 'events')!.props as any;
+    expect(hovered.geometry).toBe(plain.geometry);
+    expect(hovered.highlighted).toEqual([-1, 1234]);
+    expect(plain.highlighted).toEqual([-1, -1]);
   });
 });
 

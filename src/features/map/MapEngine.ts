@@ -11,7 +11,6 @@ import type { PlaceFeature } from '../../data/schema';
 import { buildStyle, nameField, PLACES_SOURCE } from './style';
 import { pickedFeature, type Picked } from './layers';
 import { MapHealth, type MapStatus } from './health';
-import { installMercatorProjection } from './mercatorProjection';
 import { handOverLayers } from './handOver';
 import { fitZoom } from './fitZoom';
 
@@ -19,8 +18,6 @@ import { fitZoom } from './fitZoom';
 setWorkerUrl(new URL(workerUrl, document.baseURI).href);
 // The map is created only once config.json is checked; its workers can boot while that loads.
 prewarm();
-// Before any deck.gl shader is assembled: a lighter projection, enough for a flat Mercator map.
-installMercatorProjection();
 
 export interface MapEngineOptions {
   container: HTMLElement;

@@ -1,18 +1,20 @@
 /**
  * Pure factories from story state to deck.gl layers. Nothing here touches the map: the engine hands
- * the result to the overlay. Data arrays keep their identity between calls, so scrubbing the
- * timeline only changes uniforms (filter ranges), never buffers.
+ * the result to the overlay. Every layer is a StoryLayer (one shader program for the whole story);
+ * its geometry is built once per list of features and kept while the list is the same array, so
+ * scrubbing the timeline only changes uniforms (the day), never buffers.
  */
-import { GeoJsonLayer } from '@deck.gl/layers';
-import { DataFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { Layer } from '@deck.gl/core';
+import type { Position } from 'geojson';
 import type { Actor, AirBaseFeature, ControlAreaFeature, EventFeature, LayerId, StoryFeature, StrikeFeature } from '../../data/schema';
 import { FADE_DAYS, spanOf, TRACE_OPACITY } from '../../data/time';
 import { basesUnderAttack, featureOpacity, frontLinesAt, type DrawnFrontLine } from '../../state/selectors';
 import { actorColors, CANDIDATE_ALPHA, FRONT_LINE_COLOR, HALO_COLOR, hexToRgba, SELECTION_COLOR, SIDE_COLORS, UNDER_ATTACK_COLOR, type RGBA } from './colors';
 import type { IconAtlas } from './icons';
 import { idIndex, sameBases, shownControlAreas } from './layerLists';
-import { BillboardIconLayer, FlatPathLayer, FlatScatterplotLayer, FlatSolidPolygonLayer } from './flatLayers';
+import { areaGeometry, KIND, lineGeometry, pointGeometry, type StoryGeometry } from './story/geometry';
+import { FILTER } from './story/shaders';
+import { StoryLayer, type StoryLayerProps } from './story/StoryLayer';
 
 export interface LayerInput {
   day: number;
@@ -32,234 +34,162 @@ export function pickedFeature(object: Picked): StoryFeature {
   return 'path' in object ? object.nearest : object;
 }
 
-const FAR = 1e7;
-const dashed = new PathStyleExtension({ dash: true });
-const timeFilter = new DataFilterExtension({ filterSize: 2 });
+const HOVER_SCALE = 1.3;
+const NONE: [number, number] = [-1, -1];
 
 /** [first day, last day] of a dated feature, as the GPU filter sees it. */
 const spanValue = (f: StoryFeature) => spanOf(f.properties as { start?: string; end?: string });
 
-/** Shown from its start; full strength until its end, then fading over FADE_DAYS. */
-function recentFilter(day: number) {
-  return {
-    extensions: [timeFilter],
-    getFilterValue: spanValue,
-    filterRange: [[-FAR, day], [day - FADE_DAYS, FAR]] as [number, number][],
-    filterSoftRange: [[-FAR, day], [day, FAR]] as [number, number][],
-    filterTransformColor: true,
-  };
-}
-
 /**
- * Undated layers pass through the same filter, always open. It does nothing for them but keep every
- * scatterplot and every icon layer on one shader program each: compiling a program is the slowest
- * part of the first draw (about 0.2 s each in software rendering), so three fewer help the first load.
+ * Geometry built once for each list (and variant of it), rebuilt only when one of `inputs` is no
+ * longer the same value: the actors' colours, the symbol atlas.
  */
-const ALWAYS: [number, number] = [0, 0];
-const noFilter = {
-  extensions: [timeFilter],
-  getFilterValue: () => ALWAYS,
-  filterRange: [[-FAR, FAR], [-FAR, FAR]] as [number, number][],
-};
-
-/**
- * A style that is the same for every feature, given per feature all the same. deck.gl would send a
- * constant as one value, which gives the layer a vertex layout of its own; software renderers
- * compile a program again for each layout it meets (0.06–0.13 s a time). Per-feature values keep
- * every layer of a class on one layout, for a few bytes per feature.
- */
-function perFeature<T>(value: T): () => T {
-  return () => value;
-}
-
-/** Everything that has started, as a faint trace under the recent layer. */
-function traceFilter(day: number) {
-  return {
-    extensions: [timeFilter],
-    getFilterValue: spanValue,
-    filterRange: [[-FAR, day], [-FAR, FAR]] as [number, number][],
-  };
+const geometries = new WeakMap<object, Map<string, { inputs: unknown[]; geometry: StoryGeometry }>>();
+function cachedGeometry(list: readonly object[], variant: string, inputs: unknown[], build: () => StoryGeometry): StoryGeometry {
+  let variants = geometries.get(list);
+  if (!variants) geometries.set(list, (variants = new Map()));
+  const cached = variants.get(variant);
+  if (cached && cached.inputs.length === inputs.length && cached.inputs.every((v, i) => v === inputs[i])) return cached.geometry;
+  const geometry = build();
+  variants.set(variant, { inputs, geometry });
+  return geometry;
 }
 
 export function buildLayers(input: LayerInput): Layer[] {
   const { visible, features } = input;
   const colorOf = actorRgba(input.actors);
   const layers: Layer[] = [];
-  const common = { beforeId: input.beforeId, pickable: true };
+  const layer = (props: StoryLayerProps & { id: string; pickable?: boolean; opacity?: number }) =>
+    layers.push(new StoryLayer({ beforeId: input.beforeId, pickable: true, ...props } as any));
+  const recent = { filterMode: FILTER.recent, day: input.day, fadeDays: FADE_DAYS };
+  const trace = { filterMode: FILTER.trace, day: input.day };
 
   if (visible['control-areas'] && features['control-areas']) {
     const shown = shownControlAreas(features['control-areas'] as ControlAreaFeature[], input.day);
-    layers.push(
-      new GeoJsonLayer({
-        ...common,
-        id: 'control-areas',
-        data: shown,
-        getFillColor: (f: any) => hexToRgba(SIDE_COLORS[(f as ControlAreaFeature).properties.side], 46),
-        getLineColor: (f: any) => hexToRgba(SIDE_COLORS[(f as ControlAreaFeature).properties.side], 200),
-        lineWidthUnits: 'pixels',
-        getLineWidth: perFeature(1.5),
-        extensions: [dashed],
-        getDashArray: [5, 4],
-        dashJustified: true,
-        // The outline joins the front line's shader program; both draw lie flat (see flatLayers.ts).
-        _subLayerProps: { 'polygons-fill': { type: FlatSolidPolygonLayer }, 'polygons-stroke': { type: FlatPathLayer } },
-      } as any),
+    const sideColor = (f: ControlAreaFeature, alpha: number) => hexToRgba(SIDE_COLORS[f.properties.side], alpha);
+    const geometry = cachedGeometry(shown, 'area', [], () =>
+      areaGeometry(shown, {
+        polygons: (f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates) as Position[][][],
+        fill: (f) => sideColor(f, 46),
+        outline: (f) => sideColor(f, 200),
+        outlineWidth: 1.5,
+      }),
     );
+    layer({ id: 'control-areas', data: shown, geometry, dash: [5, 4] });
   }
 
   if (visible['front-lines'] && features['front-lines']) {
     const lines = frontLinesAt(features['front-lines'], input.day);
-    const highlighted = (d: DrawnFrontLine) => d.nearest.properties.id === input.selectedId || d.nearest.properties.id === input.hoveredId;
-    layers.push(
-      new FlatPathLayer<DrawnFrontLine>({
-        ...common,
-        id: 'front-line-halo',
-        data: lines,
-        getPath: (d: DrawnFrontLine) => d.path,
-        getColor: perFeature(HALO_COLOR),
-        widthUnits: 'pixels',
-        getWidth: (d: DrawnFrontLine) => (highlighted(d) ? 10 : 7),
-        updateTriggers: { getWidth: [input.selectedId, input.hoveredId] },
-        // Solid (no dashes), but with the dashed line's extension it shares its shader program.
-        extensions: [dashed],
-        getDashArray: [0, 0],
-      } as any),
-      new FlatPathLayer<DrawnFrontLine>({
-        ...common,
-        id: 'front-line',
-        data: lines,
-        getPath: (d: DrawnFrontLine) => d.path,
-        getColor: perFeature(FRONT_LINE_COLOR),
-        widthUnits: 'pixels',
-        getWidth: (d: DrawnFrontLine) => (highlighted(d) ? 5 : 3.5),
-        extensions: [dashed],
-        getDashArray: [3, 2],
-        updateTriggers: { getWidth: [input.selectedId, input.hoveredId] },
-      } as any),
-    );
+    const highlighted = highlightedIndices(lines, (d) => d.nearest.properties.id, input);
+    const line = (color: RGBA, width: number) => lineGeometry(lines, { lines: (d) => [d.path], width: () => width, color: () => color });
+    layer({ id: 'front-line-halo', data: lines, geometry: line(HALO_COLOR, 7), highlighted, highlightScale: 10 / 7 });
+    layer({ id: 'front-line', data: lines, geometry: line(FRONT_LINE_COLOR, 3.5), dash: [3, 2], highlighted, highlightScale: 5 / 3.5 });
   }
 
   if (visible['air-bases'] && features['air-bases']) {
     const bases = features['air-bases'] as AirBaseFeature[];
     const attacked = basesUnderAttack(features.strikes ?? [], input.day);
     const underAttack = sameBases(bases.filter((b) => attacked.has(b.properties.id)));
-    layers.push(
-      new FlatScatterplotLayer<AirBaseFeature>({
-        ...common,
-        pickable: false,
-        id: 'air-bases-under-attack',
-        data: underAttack,
-        getPosition: (d: AirBaseFeature) => d.geometry.coordinates,
-        radiusUnits: 'pixels',
-        getRadius: perFeature(19),
-        filled: false,
-        stroked: true,
-        lineWidthUnits: 'pixels',
-        getLineWidth: perFeature(3),
-        getFillColor: perFeature(UNDER_ATTACK_COLOR),
-        getLineColor: perFeature(UNDER_ATTACK_COLOR),
-        ...noFilter,
-      } as any),
-      ...iconPair<AirBaseFeature>('air-bases', bases, input, {
-        getIcon: () => 'air-base',
-        getSize: 24,
-        getColor: (d) => withAlpha(hexToRgba(SIDE_COLORS[d.properties.side]), d.properties.candidate ? CANDIDATE_ALPHA : 255),
-      }),
+    const rings = cachedGeometry(underAttack, 'ring', [], () =>
+      pointGeometry(underAttack, { kind: KIND.circle, position: (d) => d.geometry.coordinates, size: () => 19, fill: () => [0, 0, 0, 0], line: () => UNDER_ATTACK_COLOR }),
     );
+    layer({ id: 'air-bases-under-attack', pickable: false, data: underAttack, geometry: rings, strokeWidth: 3 });
+    symbolLayers<AirBaseFeature>(layer, 'air-bases', bases, input, {
+      icon: () => 'air-base',
+      size: 24,
+      color: (d) => withAlpha(hexToRgba(SIDE_COLORS[d.properties.side]), d.properties.candidate ? CANDIDATE_ALPHA : 255),
+    });
   }
 
   if (visible.strikes && features.strikes) {
     const strikes = features.strikes as StrikeFeature[];
     const radius = (d: StrikeFeature) => 6 + 3.2 * Math.sqrt(d.properties.count ?? 1);
-    const strikeLayer = (id: string, trace: boolean) =>
-      new FlatScatterplotLayer<StrikeFeature>({
-        ...common,
-        id,
-        data: strikes,
-        getPosition: (d: StrikeFeature) => d.geometry.coordinates,
-        radiusUnits: 'pixels',
-        getRadius: radius,
-        stroked: true,
-        filled: !trace,
-        lineWidthUnits: 'pixels',
-        getLineWidth: perFeature(trace ? 1.5 : 2),
-        getFillColor: (d: StrikeFeature) => withAlpha(colorOf(d.properties.attacker), 210),
-        getLineColor: (d: StrikeFeature) => (trace ? withAlpha(colorOf(d.properties.attacker), 255 * TRACE_OPACITY * 2) : [255, 255, 255, 255]),
-        ...(trace ? traceFilter(input.day) : recentFilter(input.day)),
-      } as any);
-    layers.push(strikeLayer('strikes-trace', true), strikeLayer('strikes', false));
+    const circles = (variant: 'trace' | 'recent') =>
+      cachedGeometry(strikes, variant, [input.actors], () =>
+        pointGeometry(strikes, {
+          kind: KIND.circle,
+          position: (d) => d.geometry.coordinates,
+          size: radius,
+          span: spanValue,
+          fill: (d) => (variant === 'trace' ? [0, 0, 0, 0] : withAlpha(colorOf(d.properties.attacker), 210)),
+          line: (d) => (variant === 'trace' ? withAlpha(colorOf(d.properties.attacker), 255 * TRACE_OPACITY * 2) : [255, 255, 255, 255]),
+        }),
+      );
+    layer({ id: 'strikes-trace', data: strikes, geometry: circles('trace'), strokeWidth: 1.5, ...trace });
+    layer({ id: 'strikes', data: strikes, geometry: circles('recent'), strokeWidth: 2, ...recent });
   }
 
   if (visible.events && features.events) {
     const events = features.events as EventFeature[];
-    layers.push(
-      ...iconPair<EventFeature>('events', events, input, {
-        getIcon: (d) => d.properties.category,
-        getSize: 22,
-        getColor: (d) => colorOf(d.properties.actor),
-        timed: true,
-      }),
-    );
+    symbolLayers<EventFeature>(layer, 'events', events, input, {
+      icon: (d) => d.properties.category,
+      size: 22,
+      color: (d) => colorOf(d.properties.actor),
+      timed: { recent, trace },
+    });
   }
 
   const selected = selectedPoint(input);
   if (selected) {
-    layers.push(
-      new FlatScatterplotLayer({
-        id: 'selection',
-        beforeId: input.beforeId,
-        data: [selected],
-        getPosition: (d: [number, number]) => d,
-        radiusUnits: 'pixels',
-        getRadius: perFeature(22),
-        filled: false,
-        stroked: true,
-        lineWidthUnits: 'pixels',
-        getLineWidth: perFeature(3),
-        getFillColor: perFeature(SELECTION_COLOR),
-        getLineColor: perFeature(SELECTION_COLOR),
-        ...noFilter,
-      } as any),
-    );
+    const data = [selected];
+    const ring = pointGeometry(data, { kind: KIND.circle, position: (d) => d, size: () => 22, fill: () => [0, 0, 0, 0], line: () => SELECTION_COLOR });
+    layer({ id: 'selection', pickable: false, data, geometry: ring, strokeWidth: 3 });
   }
   return layers;
 }
 
-interface IconStyle<T> {
-  getIcon: (d: T) => string;
-  getSize: number;
-  getColor: (d: T) => RGBA;
-  timed?: boolean;
+interface SymbolStyle<T> {
+  icon: (d: T) => string;
+  size: number;
+  color: (d: T) => RGBA;
+  timed?: { recent: Partial<StoryLayerProps>; trace: Partial<StoryLayerProps> };
 }
 
 /** A white halo under each symbol keeps it legible on land, sea and control areas alike. */
-function iconPair<T extends StoryFeature>(id: string, data: T[], input: LayerInput, style: IconStyle<T>): Layer[] {
-  const shared = {
-    beforeId: input.beforeId,
-    data,
-    iconAtlas: input.icons.atlas,
-    iconMapping: input.icons.mapping,
-    getPosition: (d: T) => d.geometry.coordinates as [number, number],
-    sizeUnits: 'pixels' as const,
+function symbolLayers<T extends StoryFeature>(
+  layer: (props: StoryLayerProps & { id: string; pickable?: boolean; opacity?: number }) => void,
+  id: string,
+  data: T[],
+  input: LayerInput,
+  style: SymbolStyle<T>,
+): void {
+  const { atlas, mapping } = input.icons;
+  const cell = (name: string): [number, number] => {
+    const m = mapping[name];
+    return m ? [m.x / m.width, m.y / m.height] : [0, 0];
   };
-  const make = (layerId: string, filter: object, halo: boolean, pickable: boolean) =>
-    new BillboardIconLayer<T>({
-      ...shared,
-      ...filter,
-      id: layerId,
-      pickable,
-      getIcon: halo ? (d: T) => `${style.getIcon(d)}-halo` : style.getIcon,
-      getSize: (d: T) => (d.properties.id === input.selectedId || d.properties.id === input.hoveredId ? 1.3 : 1) * style.getSize,
-      getColor: halo ? perFeature(HALO_COLOR) : style.getColor,
-      updateTriggers: { getSize: [input.selectedId, input.hoveredId] },
-    } as any);
-  if (!style.timed) return [make(`${id}-halo`, noFilter, true, false), make(id, noFilter, false, true)];
-  const trace = { ...traceFilter(input.day), opacity: TRACE_OPACITY };
-  return [
-    make(`${id}-trace`, trace, false, true),
-    make(`${id}-halo`, recentFilter(input.day), true, false),
-    make(id, recentFilter(input.day), false, true),
-  ];
+  const first = Object.values(mapping)[0];
+  const atlasGrid: [number, number] = first ? [atlas.width / first.width, atlas.height / first.height] : [1, 1];
+  const symbols = (halo: boolean) =>
+    cachedGeometry(data, halo ? 'halo' : 'symbol', [input.actors, input.icons], () =>
+      pointGeometry(data, {
+        kind: KIND.icon,
+        position: (d) => d.geometry.coordinates as Position,
+        size: () => style.size,
+        span: spanValue,
+        fill: halo ? () => HALO_COLOR : style.color,
+        cell: halo ? (d) => cell(`${style.icon(d)}-halo`) : (d) => cell(style.icon(d)),
+      }),
+    );
+  const shared = { data, atlas, atlasGrid, highlighted: highlightedIndices(data, (d) => d.properties.id, input), highlightScale: HOVER_SCALE };
+  if (!style.timed) {
+    layer({ ...shared, id: `${id}-halo`, pickable: false, geometry: symbols(true) });
+    layer({ ...shared, id, geometry: symbols(false) });
+    return;
+  }
+  layer({ ...shared, id: `${id}-trace`, geometry: symbols(false), opacity: TRACE_OPACITY, ...style.timed.trace });
+  layer({ ...shared, id: `${id}-halo`, pickable: false, geometry: symbols(true), ...style.timed.recent });
+  layer({ ...shared, id, geometry: symbols(false), ...style.timed.recent });
+}
+
+/** Where the selected and the hovered feature are in `list`, for the shader to draw them larger. */
+const indexes = new WeakMap<object, Map<string, number>>();
+function highlightedIndices<T extends object>(list: readonly T[], idOf: (d: T) => string, input: LayerInput): [number, number] {
+  if (!input.selectedId && !input.hoveredId) return NONE;
+  let index = indexes.get(list);
+  if (!index) indexes.set(list, (index = new Map(list.map((d, i) => [idOf(d), i]))));
+  const at = (id: string | null) => (id === null ? -1 : (index.get(id) ?? -1));
+  return [at(input.selectedId), at(input.hoveredId)];
 }
 
 function selectedPoint(input: LayerInput): [number, number] | null {
