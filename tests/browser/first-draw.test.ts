@@ -31,8 +31,8 @@ describe('first draw', () => {
     await page.waitForFunction(([lng, lat]) => (window as any).__tripoliMap.pickIdsAt(lng, lat, 6).includes('base-mitiga'), MITIGA, {
       timeout: 60_000,
     });
-    // The places' dots and names too: they are handed to MapLibre as soon as its style is parsed.
-    await page.waitForFunction(() => (window as any).__tripoliMap.map.queryRenderedFeatures({ layers: ['story-places-dots'] }).length > 0, null, {
+    // The places' names too: they are handed to MapLibre as soon as its style is parsed.
+    await page.waitForFunction(() => (window as any).__tripoliMap.map.queryRenderedFeatures({ layers: ['story-places-labels'] }).length > 0, null, {
       timeout: 60_000,
     });
     const whileHeld = await page.evaluate(() => {

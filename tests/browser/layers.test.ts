@@ -1,11 +1,28 @@
 /** Layer switches, hover, and one broken data file that must not take the rest of the map down. */
 import { describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { appUrl, idle, useBrowser, openApp, pickAt, screenPoint, waitForMap } from './harness';
 
 const MISRATA = [15.0925, 32.3754] as const;
 const MITIGA = [13.276, 32.8941] as const;
 const WATIYA = [11.8978, 32.4735] as const;
+const ZLITEN = [14.5687, 32.4674] as const;
+
+/** The map canvas's colour at a place, as the reader sees it. */
+async function colourAt(page: Page, lng: number, lat: number): Promise<number[]> {
+  return page.evaluate(([x, y]) => {
+    const map = (window as any).__tripoliMap.map;
+    const p = map.project([x, y]);
+    const canvas = map.getCanvas() as HTMLCanvasElement;
+    const scale = canvas.width / canvas.clientWidth;
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    return Array.from(ctx.getImageData(Math.round(p.x * scale), Math.round(p.y * scale), 1, 1).data);
+  }, [lng, lat] as const);
+}
 
 let browser: Browser;
 useBrowser((launched) => (browser = launched));
@@ -21,6 +38,16 @@ describe('layers', () => {
     await page.getByRole('checkbox', { name: 'Air strikes' }).check();
     await idle(page);
     expect(await strikesAtMisrata()).not.toEqual([]);
+    await page.context().close();
+  });
+
+  it("draws a town's dot in dark grey, and none once places are switched off", async () => {
+    const { page } = await openApp(browser, { hash: `date=2019-12-21&lang=en&layers=places&view=${ZLITEN.join(',')},8` });
+    const dark = (rgba: number[]) => rgba[0] < 90 && rgba[1] < 90 && rgba[2] < 90;
+    expect(dark(await colourAt(page, ...ZLITEN))).toBe(true);
+    await page.getByRole('checkbox', { name: 'Place names' }).uncheck();
+    await idle(page);
+    expect(dark(await colourAt(page, ...ZLITEN))).toBe(false);
     await page.context().close();
   });
 

@@ -28,4 +28,5 @@ export const CANDIDATE_ALPHA = 150;
 export const FRONT_LINE_COLOR: RGBA = [30, 30, 30, 255];
 export const HALO_COLOR: RGBA = [255, 255, 255, 230];
 export const SELECTION_COLOR: RGBA = [0, 0, 0, 255];
+export const PLACE_COLOR: RGBA = [51, 51, 51, 255];
 export const UNDER_ATTACK_COLOR: RGBA = [200, 0, 40, 255];

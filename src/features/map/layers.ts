@@ -6,10 +6,10 @@
  */
 import type { Layer } from '@deck.gl/core';
 import type { Position } from 'geojson';
-import type { Actor, AirBaseFeature, ControlAreaFeature, EventFeature, LayerId, StoryFeature, StrikeFeature } from '../../data/schema';
+import type { Actor, AirBaseFeature, ControlAreaFeature, EventFeature, LayerId, PlaceFeature, StoryFeature, StrikeFeature } from '../../data/schema';
 import { FADE_DAYS, spanOf, TRACE_OPACITY } from '../../data/time';
 import { basesUnderAttack, featureOpacity, frontLinesAt, type DrawnFrontLine } from '../../state/selectors';
-import { actorColors, CANDIDATE_ALPHA, FRONT_LINE_COLOR, HALO_COLOR, hexToRgba, SELECTION_COLOR, SIDE_COLORS, UNDER_ATTACK_COLOR, type RGBA } from './colors';
+import { actorColors, CANDIDATE_ALPHA, FRONT_LINE_COLOR, HALO_COLOR, hexToRgba, PLACE_COLOR, SELECTION_COLOR, SIDE_COLORS, UNDER_ATTACK_COLOR, type RGBA } from './colors';
 import type { IconAtlas } from './icons';
 import { idIndex, sameBases, shownControlAreas } from './layerLists';
 import { areaGeometry, KIND, lineGeometry, pointGeometry, type StoryGeometry } from './story/geometry';
@@ -63,6 +63,18 @@ export function buildLayers(input: LayerInput): Layer[] {
     layers.push(new StoryLayer({ beforeId: input.beforeId, pickable: true, ...props } as any));
   const recent = { filterMode: FILTER.recent, day: input.day, fadeDays: FADE_DAYS };
   const trace = { filterMode: FILTER.trace, day: input.day };
+
+  // Town dots, under everything else so that an event in a town is never hidden by its dot. They
+  // were a MapLibre circle layer: drawn here, they cost no program of their own to compile. Their
+  // names stay with MapLibre, which places text (style.ts).
+  if (visible.places && features.places) {
+    const places = features.places as PlaceFeature[];
+    // MapLibre drew the outline outside the dot's radius; here it is centred on it.
+    const dots = cachedGeometry(places, 'dot', [], () =>
+      pointGeometry(places, { kind: KIND.circle, position: (d) => d.geometry.coordinates, size: (d) => 2.5 + d.properties.rank, fill: () => PLACE_COLOR, line: () => [255, 255, 255, 255] }),
+    );
+    layer({ id: 'places', pickable: false, data: places, geometry: dots, strokeWidth: 1 });
+  }
 
   if (visible['control-areas'] && features['control-areas']) {
     const shown = shownControlAreas(features['control-areas'] as ControlAreaFeature[], input.day);

@@ -42,13 +42,6 @@ export function buildStyle(baseUrl: string, lang: Lang): StyleSpecification {
         source: 'borders',
         paint: { 'line-color': '#8c8c8c', 'line-width': 1, 'line-dasharray': [3, 2] },
       },
-      // Town dots sit under the story's symbols so an event in a town is never hidden by its dot.
-      {
-        id: 'story-places-dots',
-        type: 'circle',
-        source: PLACES_SOURCE,
-        paint: { 'circle-radius': ['+', 2, ['get', 'rank']], 'circle-color': '#333', 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 },
-      },
       {
         id: FIRST_LABEL_LAYER,
         type: 'symbol',
