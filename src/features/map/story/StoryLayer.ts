@@ -78,8 +78,8 @@ export class StoryLayer extends Layer<StoryLayerProps & LayerProps> {
       ...this.getShaders(),
       id: this.props.id,
       bufferLayout: NAMES.map((name) => ({ name, format: FORMATS[name], stepMode: 'instance' as const })),
-      topology: 'triangle-list',
-      vertexCount: 6,
+      topology: 'triangle-strip',
+      vertexCount: 4,
       isInstanced: true,
       instanceCount: 0,
       // deck.gl sets its own modules' props (project, layer) on every model; this one has none of them.

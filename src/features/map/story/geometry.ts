@@ -3,9 +3,9 @@
  *
  * Every kind of drawing shares one vertex layout, so the browser compiles one program for the whole
  * story (see docs/performance.md, "One program of our own"). An instance is a filled triangle, a
- * line segment, a circle or a symbol; the vertex shader makes each one a quad (or a triangle) from
- * gl_VertexID. Positions are Web Mercator world units (512 around the equator, y northwards)
- * relative to ORIGIN, so 32-bit floats keep them exact at every zoom the map allows.
+ * line segment, a circle or a symbol; the vertex shader makes each one a quad (or a triangle) of
+ * four vertices from gl_VertexID. Positions are Web Mercator world units (512 around the equator,
+ * y northwards) relative to ORIGIN, so 32-bit floats keep them exact at every zoom the map allows.
  */
 import { earcut } from '@math.gl/polygon';
 import type { Position } from 'geojson';

@@ -68,13 +68,13 @@ flat out float vLength;
 flat out float vDashStart;
 out float vAlpha;
 
-// Corners of a quad drawn as two triangles, from -1 to 1.
+// Corners of a quad drawn as a strip of two triangles, from -1 to 1.
 vec2 quadCorner(int vertex) {
-  return vec2(vertex == 1 || vertex >= 4 ? 1.0 : -1.0, vertex == 2 || vertex == 3 || vertex == 5 ? 1.0 : -1.0);
+  return vec2(vertex == 1 || vertex == 3 ? 1.0 : -1.0, vertex >= 2 ? 1.0 : -1.0);
 }
 
 void main(void) {
-  int vertex = gl_VertexID % 6;
+  int vertex = gl_VertexID;
   float kind = style.x;
   vAlpha = 1.0;
   if (story.filterMode > 0.5) {
@@ -100,10 +100,7 @@ void main(void) {
   vUv = vec2(0.0);
 
   if (kind < 0.5) {
-    if (vertex > 2) {
-      gl_Position = vec4(0.0);
-      return;
-    }
+    // A triangle: the strip's fourth corner repeats the third, so its second triangle is empty.
     vec2 position = vertex == 0 ? a : (vertex == 1 ? b : c);
     gl_Position = story.viewProjection * vec4(position, 0.0, 1.0);
   } else if (kind < 1.5) {
