@@ -1,9 +1,9 @@
 /**
  * The bench's second reference page (`npm run bench`): the baseline page (bench/baseline) plus the
- * story's deck.gl layers as the app builds them, with the article's data compiled in and handed to
- * the overlay as soon as the style is parsed. No React, no page shell, no downloads or checks of
- * the data at run time, no place names. Its time to first idle over the baseline's is what drawing
- * the story with deck.gl costs in this browser, whatever the app around it does; the app's own
+ * story's layers as the app builds them (src/features/map/story/), with the article's data compiled
+ * in and handed to the overlay as soon as the style is parsed. No React, no page shell, no downloads
+ * or checks of the data at run time, no place names. Its time to first idle over the baseline's is
+ * what drawing the story costs in this browser, whatever the app around it does; the app's own
  * ratio cannot fall below it.
  */
 import { handOverLayers } from '../../src/features/map/handOver';

@@ -28,7 +28,7 @@ export interface IconAtlas {
   mapping: Record<string, { x: number; y: number; width: number; height: number; mask: boolean }>;
 }
 
-/** Draws every shape, and a wider "halo" of each, into one canvas for deck.gl's IconLayer. */
+/** Draws every shape, and a wider "halo" of each, into one canvas: the story's symbol atlas (story/StoryLayer.ts). */
 export function buildIconAtlas(): IconAtlas {
   const canvas = document.createElement('canvas');
   canvas.width = CELL * SHAPE_IDS.length;
