@@ -8,6 +8,26 @@ const MITIGA = [13.276, 32.8941] as const;
 const WATIYA = [11.8978, 32.4735] as const;
 const ZLITEN = [14.5687, 32.4674] as const;
 
+/** How many pixels of the map canvas within `half` pixels of a place are strongly coloured (a symbol, not land, sea or halo). */
+async function colouredPixelsAround(page: Page, lng: number, lat: number, half: number): Promise<number> {
+  return page.evaluate(([x, y, h]) => {
+    const map = (window as any).__tripoliMap.map;
+    const p = map.project([x, y]);
+    const canvas = map.getCanvas() as HTMLCanvasElement;
+    const scale = canvas.width / canvas.clientWidth;
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    const size = Math.round(2 * h * scale);
+    const data = ctx.getImageData(Math.round((p.x - h) * scale), Math.round((p.y - h) * scale), size, size).data;
+    let coloured = 0;
+    for (let i = 0; i < data.length; i += 4) if (Math.max(data[i], data[i + 1], data[i + 2]) - Math.min(data[i], data[i + 1], data[i + 2]) > 80) coloured++;
+    return coloured;
+  }, [lng, lat, half] as const);
+}
+
 /** The map canvas's colour at a place, as the reader sees it. */
 async function colourAt(page: Page, lng: number, lat: number): Promise<number[]> {
   return page.evaluate(([x, y]) => {
@@ -60,6 +80,24 @@ describe('layers', () => {
     expect(await tooltip.textContent()).toMatch(/Watiya/);
     await page.mouse.move(x, y - 150);
     await tooltip.waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+
+  it('draws the hovered symbol larger, and back to its size when the pointer leaves', async () => {
+    const { page } = await openApp(browser, { hash: `date=2019-12-21&lang=en&layers=air-bases&view=${WATIYA.join(',')},9` });
+    const before = await colouredPixelsAround(page, ...WATIYA, 20);
+    const { x, y } = await screenPoint(page, ...WATIYA);
+    await page.mouse.move(x, y);
+    await page.getByRole('tooltip').waitFor();
+    await idle(page);
+    const hovered = await colouredPixelsAround(page, ...WATIYA, 20);
+    // 1.3 times the size: about 1.7 times the area.
+    expect(before).toBeGreaterThan(50);
+    expect(hovered / before).toBeGreaterThan(1.4);
+    await page.mouse.move(x, y - 150);
+    await page.getByRole('tooltip').waitFor({ state: 'detached' });
+    await idle(page);
+    expect(await colouredPixelsAround(page, ...WATIYA, 20)).toBe(before);
     await page.context().close();
   });
 
