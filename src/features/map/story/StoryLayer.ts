@@ -4,7 +4,7 @@
  */
 import { Layer, picking, type DefaultProps, type LayerProps, type UpdateParameters } from '@deck.gl/core';
 import { Model } from '@luma.gl/engine';
-import type { Buffer, Texture } from '@luma.gl/core';
+import type { Buffer, Device, Texture } from '@luma.gl/core';
 import { ATTRIBUTE_SIZES, ORIGIN, type StoryGeometry } from './geometry';
 import { FILTER, fs, storyUniforms, vs } from './shaders';
 
@@ -39,6 +39,37 @@ const defaultProps: DefaultProps<StoryLayerProps> = {
   highlightScale: 1,
   atlasGrid: { type: 'array', value: [1, 1], compare: true },
 };
+
+/**
+ * One texture per atlas and device, shared by every layer that draws from it, and one blank texture
+ * for the layers that draw no symbols (WebGL wants the sampler bound all the same). Uploading the
+ * atlas and making its mipmaps once rather than once a layer spares the GPU at load; the textures
+ * live as long as the map's WebGL device.
+ */
+const atlasTextures = new WeakMap<Device, WeakMap<object, Texture>>();
+const NO_ATLAS = {};
+function atlasTexture(device: Device, canvas: HTMLCanvasElement | undefined): Texture {
+  let textures = atlasTextures.get(device);
+  if (!textures) atlasTextures.set(device, (textures = new WeakMap()));
+  const key = canvas ?? NO_ATLAS;
+  let texture = textures.get(key);
+  if (texture) return texture;
+  const width = canvas?.width || 1;
+  const height = canvas?.height || 1;
+  texture = device.createTexture({
+    format: 'rgba8unorm',
+    width,
+    height,
+    mipLevels: device.getMipLevelCount(width, height),
+    sampler: { minFilter: 'linear', magFilter: 'linear', mipmapFilter: 'linear', addressModeU: 'clamp-to-edge', addressModeV: 'clamp-to-edge' },
+  });
+  if (canvas) {
+    texture.copyExternalImage({ image: canvas });
+    (texture as unknown as { generateMipmapsWebGL?(): void }).generateMipmapsWebGL?.();
+  }
+  textures.set(key, texture);
+  return texture;
+}
 
 /** The index picking treats as nothing (deck.gl's PICKING_INVALID_INDEX). */
 const NOT_PICKABLE = 16777215;
@@ -113,21 +144,7 @@ export class StoryLayer extends Layer<StoryLayerProps & LayerProps> {
   }
 
   private uploadAtlas(canvas: HTMLCanvasElement | undefined): void {
-    this.state.atlas?.destroy();
-    const device = this.context.device;
-    const width = canvas?.width || 1;
-    const height = canvas?.height || 1;
-    const atlas = device.createTexture({
-      format: 'rgba8unorm',
-      width,
-      height,
-      mipLevels: device.getMipLevelCount(width, height),
-      sampler: { minFilter: 'linear', magFilter: 'linear', mipmapFilter: 'linear', addressModeU: 'clamp-to-edge', addressModeV: 'clamp-to-edge' },
-    });
-    if (canvas) {
-      atlas.copyExternalImage({ image: canvas });
-      (atlas as unknown as { generateMipmapsWebGL?(): void }).generateMipmapsWebGL?.();
-    }
+    const atlas = atlasTexture(this.context.device, canvas);
     this.state.model!.setBindings({ storyAtlas: atlas });
     this.setState({ atlas });
   }
@@ -181,7 +198,6 @@ export class StoryLayer extends Layer<StoryLayerProps & LayerProps> {
   finalizeState(context: Parameters<Layer['finalizeState']>[0]): void {
     super.finalizeState(context);
     for (const buffer of Object.values(this.state.buffers ?? {})) buffer.destroy();
-    this.state.atlas?.destroy();
     this.state.model?.destroy();
   }
 }
