@@ -123,7 +123,7 @@ export class StoryLayer extends Layer<StoryLayerProps & LayerProps> {
     super.updateState(params);
     const { props, oldProps } = params;
     if (props.geometry !== oldProps.geometry) this.upload(props.geometry);
-    if (!this.state.atlas || props.atlas !== oldProps.atlas) this.uploadAtlas(props.atlas);
+    if (!this.state.atlas || props.atlas !== oldProps.atlas) this.bindAtlas(props.atlas);
   }
 
   /** deck.gl sets the instance count from this after every update. */
@@ -143,7 +143,7 @@ export class StoryLayer extends Layer<StoryLayerProps & LayerProps> {
     this.setState({ buffers, disabled: [] });
   }
 
-  private uploadAtlas(canvas: HTMLCanvasElement | undefined): void {
+  private bindAtlas(canvas: HTMLCanvasElement | undefined): void {
     const atlas = atlasTexture(this.context.device, canvas);
     this.state.model!.setBindings({ storyAtlas: atlas });
     this.setState({ atlas });
