@@ -55,12 +55,14 @@ function cachedGeometry(list: readonly object[], variant: string, inputs: unknow
   return geometry;
 }
 
+/** Adds one StoryLayer to the list being built. */
+type AddLayer = (props: StoryLayerProps & { id: string; pickable?: boolean; opacity?: number }) => void;
+
 export function buildLayers(input: LayerInput): Layer[] {
   const { visible, features } = input;
   const colorOf = actorRgba(input.actors);
   const layers: Layer[] = [];
-  const layer = (props: StoryLayerProps & { id: string; pickable?: boolean; opacity?: number }) =>
-    layers.push(new StoryLayer({ beforeId: input.beforeId, pickable: true, ...props } as any));
+  const layer: AddLayer = (props) => void layers.push(new StoryLayer({ beforeId: input.beforeId, pickable: true, ...props } as any));
   const recent = { filterMode: FILTER.recent, day: input.day, fadeDays: FADE_DAYS };
   const trace = { filterMode: FILTER.trace, day: input.day };
 
@@ -158,13 +160,7 @@ interface SymbolStyle<T> {
 }
 
 /** A white halo under each symbol keeps it legible on land, sea and control areas alike. */
-function symbolLayers<T extends StoryFeature>(
-  layer: (props: StoryLayerProps & { id: string; pickable?: boolean; opacity?: number }) => void,
-  id: string,
-  data: T[],
-  input: LayerInput,
-  style: SymbolStyle<T>,
-): void {
+function symbolLayers<T extends StoryFeature>(layer: AddLayer, id: string, data: T[], input: LayerInput, style: SymbolStyle<T>): void {
   const { atlas, mapping } = input.icons;
   const cell = (name: string): [number, number] => {
     const m = mapping[name];
