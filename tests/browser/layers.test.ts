@@ -58,8 +58,7 @@ describe('layers', () => {
     const dark = (rgba: number[]) => rgba[0] < 90 && rgba[1] < 90 && rgba[2] < 90;
     expect(dark(await colourAt(page, ...ZLITEN))).toBe(true);
     await page.getByRole('checkbox', { name: 'Place names' }).uncheck();
-    await idle(page);
-    expect(dark(await colourAt(page, ...ZLITEN))).toBe(false);
+    await expect.poll(async () => dark(await colourAt(page, ...ZLITEN)), { timeout: 10_000 }).toBe(false);
     await page.context().close();
   });
 
