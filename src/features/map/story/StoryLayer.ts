@@ -5,7 +5,7 @@
 import { Layer, picking, type DefaultProps, type LayerProps, type UpdateParameters } from '@deck.gl/core';
 import { Model } from '@luma.gl/engine';
 import type { Buffer, Device, Texture } from '@luma.gl/core';
-import { ATTRIBUTE_SIZES, ORIGIN, type StoryGeometry } from './geometry';
+import { ATTRIBUTES, ORIGIN, type AttributeName, type StoryGeometry } from './geometry';
 import { FILTER, fs, storyUniforms, vs } from './shaders';
 
 export interface StoryLayerProps {
@@ -74,17 +74,7 @@ function atlasTexture(device: Device, canvas: HTMLCanvasElement | undefined): Te
 /** The index picking treats as nothing (deck.gl's PICKING_INVALID_INDEX). */
 const NOT_PICKABLE = 16777215;
 
-const FORMATS: Record<keyof typeof ATTRIBUTE_SIZES, string> = {
-  a: 'float32x2',
-  b: 'float32x2',
-  c: 'float32x2',
-  spans: 'float32x2',
-  fillColors: 'unorm8x4',
-  lineColors: 'unorm8x4',
-  style: 'float32x2',
-  pickIndex: 'float32',
-};
-const NAMES = Object.keys(FORMATS) as (keyof typeof FORMATS)[];
+const NAMES = Object.keys(ATTRIBUTES) as AttributeName[];
 
 interface State {
   model?: Model;
@@ -108,7 +98,7 @@ export class StoryLayer extends Layer<StoryLayerProps & LayerProps> {
     const model = new Model(this.context.device, {
       ...this.getShaders(),
       id: this.props.id,
-      bufferLayout: NAMES.map((name) => ({ name, format: FORMATS[name], stepMode: 'instance' as const })),
+      bufferLayout: NAMES.map((name) => ({ name, format: ATTRIBUTES[name].format, stepMode: 'instance' as const })),
       topology: 'triangle-strip',
       vertexCount: 4,
       isInstanced: true,
@@ -136,7 +126,7 @@ export class StoryLayer extends Layer<StoryLayerProps & LayerProps> {
     for (const buffer of Object.values(this.state.buffers ?? {})) buffer.destroy();
     // A layer with nothing to draw still gets a buffer of one element: WebGL wants every attribute bound.
     const buffers = Object.fromEntries(
-      NAMES.map((name) => [name, device.createBuffer({ data: geometry[name].length ? geometry[name] : new (geometry[name].constructor as Float32ArrayConstructor)(ATTRIBUTE_SIZES[name]) })]),
+      NAMES.map((name) => [name, device.createBuffer({ data: geometry[name].length ? geometry[name] : new (geometry[name].constructor as Float32ArrayConstructor)(ATTRIBUTES[name].size) })]),
     );
     this.state.model!.setAttributes(buffers);
     this.state.model!.setInstanceCount(geometry.count);

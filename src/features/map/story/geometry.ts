@@ -42,8 +42,18 @@ export interface StoryGeometry {
   pickIndex: Float32Array;
 }
 
-export const ATTRIBUTE_SIZES = { a: 2, b: 2, c: 2, spans: 2, fillColors: 4, lineColors: 4, style: 2, pickIndex: 1 } as const;
-type Name = keyof typeof ATTRIBUTE_SIZES;
+/** Each attribute's values per instance and its format on the GPU: colours are bytes, the rest floats. */
+export const ATTRIBUTES = {
+  a: { size: 2, format: 'float32x2' },
+  b: { size: 2, format: 'float32x2' },
+  c: { size: 2, format: 'float32x2' },
+  spans: { size: 2, format: 'float32x2' },
+  fillColors: { size: 4, format: 'unorm8x4' },
+  lineColors: { size: 4, format: 'unorm8x4' },
+  style: { size: 2, format: 'float32x2' },
+  pickIndex: { size: 1, format: 'float32' },
+} as const;
+export type AttributeName = keyof typeof ATTRIBUTES;
 
 const NO_SPAN: [number, number] = [0, 0];
 const CLEAR: RGBA = [0, 0, 0, 0];
@@ -52,7 +62,7 @@ const CLEAR: RGBA = [0, 0, 0, 0];
 class GeometryWriter {
   private count = 0;
   private capacity: number;
-  private arrays: Record<Name, Float32Array | Uint8Array>;
+  private arrays: Record<AttributeName, Float32Array | Uint8Array>;
 
   constructor(expected: number) {
     this.capacity = Math.max(16, expected);
@@ -77,23 +87,23 @@ class GeometryWriter {
 
   private grow(): void {
     const bigger = allocate((this.capacity *= 2));
-    for (const name of Object.keys(bigger) as Name[]) bigger[name].set(this.arrays[name]);
+    for (const name of Object.keys(bigger) as AttributeName[]) bigger[name].set(this.arrays[name]);
     this.arrays = bigger;
   }
 
   finish(): StoryGeometry {
     const { count, arrays } = this;
     const trimmed = Object.fromEntries(
-      Object.entries(arrays).map(([name, array]) => [name, array.slice(0, count * ATTRIBUTE_SIZES[name as Name])]),
+      Object.entries(arrays).map(([name, array]) => [name, array.slice(0, count * ATTRIBUTES[name as AttributeName].size)]),
     );
     return { count, ...(trimmed as Omit<StoryGeometry, 'count'>) };
   }
 }
 
-function allocate(capacity: number): Record<Name, Float32Array | Uint8Array> {
+function allocate(capacity: number): Record<AttributeName, Float32Array | Uint8Array> {
   return Object.fromEntries(
-    Object.entries(ATTRIBUTE_SIZES).map(([name, size]) => [name, name.endsWith('Colors') ? new Uint8Array(capacity * size) : new Float32Array(capacity * size)]),
-  ) as Record<Name, Float32Array | Uint8Array>;
+    Object.entries(ATTRIBUTES).map(([name, { size, format }]) => [name, format.startsWith('unorm8') ? new Uint8Array(capacity * size) : new Float32Array(capacity * size)]),
+  ) as Record<AttributeName, Float32Array | Uint8Array>;
 }
 
 function relative(p: Position): number[] {
@@ -136,7 +146,8 @@ export interface LineStyle<T> {
  * One segment per pair of consecutive points. Each carries the distance along its line to its start,
  * so that dashes run on across the joins.
  */
-export function lineGeometry<T>(data: readonly T[], style: LineStyle<T>, out = new GeometryWriter(data.length * 8)): StoryGeometry {
+export function lineGeometry<T>(data: readonly T[], style: LineStyle<T>): StoryGeometry {
+  const out = new GeometryWriter(data.length * 8);
   data.forEach((d, i) => addLines(out, style.lines(d), i, style.width(d), style.color(d), style.span?.(d) ?? NO_SPAN));
   return out.finish();
 }
