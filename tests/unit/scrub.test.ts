@@ -75,6 +75,17 @@ describe('a timeline step', () => {
     expect(recoloured.geometry).not.toBe(before.geometry);
   });
 
+  it('keeps the selection ring while the same feature stays selected', () => {
+    const selectedId = strikes.list[0].properties.id;
+    const ringOn = (day: number, hoveredId: string | null) =>
+      buildLayers({ day, features, visible, actors: config.actors, selectedId, hoveredId, icons }).find((l) => l.id === 'selection')!.props as any;
+    const first = ringOn(dayOfDate('2019-12-20'), null);
+    const later = ringOn(dayOfDate('2019-12-21'), story.events[0].properties.id);
+    expect(later.geometry).toBe(first.geometry);
+    expect(later.data).toBe(first.data);
+    expect(first.geometry.count).toBe(1);
+  });
+
   it('draws the hovered and the selected symbol larger through a uniform, not new geometry', () => {
     const day = dayOfDate('2019-06-01');
     const plain = build(day).find((l) => l.id === 'events')!.props as any;

@@ -144,11 +144,7 @@ export function buildLayers(input: LayerInput): Layer[] {
   }
 
   const selected = selectedPoint(input);
-  if (selected) {
-    const data = [selected];
-    const ring = pointGeometry(data, { kind: KIND.circle, position: (d) => d, size: () => 22, fill: () => [0, 0, 0, 0], line: () => SELECTION_COLOR });
-    layer({ id: 'selection', pickable: false, data, geometry: ring, strokeWidth: 3 });
-  }
+  if (selected) layer({ id: 'selection', pickable: false, ...selectionRing(selected), strokeWidth: 3 });
   return layers;
 }
 
@@ -198,6 +194,21 @@ function highlightedIndices<T extends object>(list: readonly T[], idOf: (d: T) =
   if (!index) indexes.set(list, (index = new Map(list.map((d, i) => [idOf(d), i]))));
   const at = (id: string | null) => (id === null ? -1 : (index.get(id) ?? -1));
   return [at(input.selectedId), at(input.hoveredId)];
+}
+
+/**
+ * The ring around the selected feature, kept for as long as the same feature is selected (keyed by
+ * its coordinates array), so that scrubbing or hovering with a selection uploads nothing new.
+ */
+const selectionRings = new WeakMap<[number, number], { data: [number, number][]; geometry: StoryGeometry }>();
+function selectionRing(point: [number, number]): { data: [number, number][]; geometry: StoryGeometry } {
+  let ring = selectionRings.get(point);
+  if (!ring) {
+    const data = [point];
+    const geometry = pointGeometry(data, { kind: KIND.circle, position: (d) => d, size: () => 22, fill: () => [0, 0, 0, 0], line: () => SELECTION_COLOR });
+    selectionRings.set(point, (ring = { data, geometry }));
+  }
+  return ring;
 }
 
 function selectedPoint(input: LayerInput): [number, number] | null {
