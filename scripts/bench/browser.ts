@@ -134,7 +134,7 @@ export interface ScrubTimes {
  * store's subscribers rebuild the deck.gl layers, React re-renders the timeline (a microtask, which
  * runs before the redraw), then MapLibre draws the basemap and the interleaved deck.gl layers.
  * That is the main thread's whole share of a step. The GPU's share is not waited for: SwiftShader
- * rasterises on the CPU, about 7 s a frame with 100,000 points, which no GPU comes near and which
+ * rasterises on the CPU, 1.5 to 2 s a frame with 100,000 points, which no GPU comes near and which
  * would make the bench take hours. WebGL calls return without waiting for it; RASTER_STEPS steps
  * first are timed with `readPixels` as well, which does wait, for the record (and, on a GPU, for
  * the frames per second: one step, drawn and finished, is one frame).
