@@ -33,7 +33,9 @@ export function buildIconAtlas(): IconAtlas {
   const canvas = document.createElement('canvas');
   canvas.width = CELL * SHAPE_IDS.length;
   canvas.height = CELL * 2;
-  const ctx = canvas.getContext('2d');
+  // A canvas drawn on the CPU: a GPU-backed one would cost a second GPU context at start-up, and its
+  // pixels a copy back before WebGL can upload them as the atlas.
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   const mapping: IconAtlas['mapping'] = {};
   SHAPE_IDS.forEach((id, i) => {
     for (const [row, halo] of [[0, false], [1, true]] as const) {
