@@ -5,10 +5,15 @@ import { enumLabels, strings } from '../../i18n/strings';
 import { SHAPES, FILL_RULE, type ShapeId } from '../map/icons';
 import { legendKeys, type KeyRow, type KeySymbol } from './legendKeys';
 
+/**
+ * Filled without the map's white halo: on the panel's white it would not show, and with it (a thin
+ * stroke on every symbol) the map's first view came measurably later where the browser draws in
+ * software (docs/performance.md).
+ */
 function Shape({ shape, color, label }: { shape: ShapeId; color: string; label?: string }) {
   return (
     <svg viewBox="0 0 24 24" width="18" height="18" className="legend-symbol" aria-hidden={label ? undefined : true} role={label ? 'img' : undefined} aria-label={label}>
-      <path d={SHAPES[shape]} fill={color} fillRule={FILL_RULE} stroke="#fff" strokeWidth="0.8" />
+      <path d={SHAPES[shape]} fill={color} fillRule={FILL_RULE} />
     </svg>
   );
 }
