@@ -1,23 +1,24 @@
 /** The instances the story's one program draws (src/features/map/story/geometry.ts). */
 import { describe, expect, it } from 'vitest';
-import { areaGeometry, KIND, lineGeometry, lngLatToWorld, ORIGIN, pointGeometry, type StoryGeometry } from '../../src/features/map/story/geometry';
+import { lngLatToWorld } from '@math.gl/web-mercator';
+import { areaGeometry, KIND, lineGeometry, ORIGIN, pointGeometry, type StoryGeometry } from '../../src/features/map/story/geometry';
 import type { RGBA } from '../../src/features/map/colors';
 
 const RED: RGBA = [255, 0, 0, 255];
 const pair = (array: Float32Array, i: number) => [array[i * 2], array[i * 2 + 1]];
 const world = (lng: number, lat: number) => {
-  const [x, y] = lngLatToWorld(lng, lat);
+  const [x, y] = lngLatToWorld([lng, lat]);
   return [x - ORIGIN[0], y - ORIGIN[1]];
 };
 
 describe('lngLatToWorld', () => {
   it("matches deck.gl's world: 512 units around the equator, y northwards", () => {
-    expect(lngLatToWorld(0, 0)).toEqual([256, 256]);
-    expect(lngLatToWorld(180, 0)[0]).toBe(512);
-    expect(lngLatToWorld(-180, 0)[0]).toBe(0);
-    expect(lngLatToWorld(13.2, 32.8)[1]).toBeGreaterThan(256);
+    expect(lngLatToWorld([0, 0])).toEqual([256, 256]);
+    expect(lngLatToWorld([180, 0])[0]).toBe(512);
+    expect(lngLatToWorld([-180, 0])[0]).toBe(0);
+    expect(lngLatToWorld([13.2, 32.8])[1]).toBeGreaterThan(256);
     // Web Mercator's top edge.
-    expect(lngLatToWorld(0, 85.0511287798)[1]).toBeCloseTo(512, 4);
+    expect(lngLatToWorld([0, 85.0511287798])[1]).toBeCloseTo(512, 4);
   });
 });
 

@@ -8,20 +8,15 @@
  * y northwards) relative to ORIGIN, so 32-bit floats keep them exact at every zoom the map allows.
  */
 import { earcut } from '@math.gl/polygon';
+// deck.gl's own projection to its world coordinates (the space of its view matrices).
+import { lngLatToWorld } from '@math.gl/web-mercator';
 import type { Position } from 'geojson';
 import type { RGBA } from '../colors';
 
 export const KIND = { fill: 0, segment: 1, circle: 2, icon: 3 } as const;
 
-/** deck.gl's world coordinates for a longitude and latitude. */
-export function lngLatToWorld(lng: number, lat: number): [number, number] {
-  const x = (512 * (lng / 180 + 1)) / 2;
-  const y = (512 * (Math.PI + Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)))) / (2 * Math.PI);
-  return [x, y];
-}
-
 /** Tripoli: positions go to the GPU relative to it. */
-export const ORIGIN = lngLatToWorld(13.2, 32.8);
+export const ORIGIN = lngLatToWorld([13.2, 32.8]) as [number, number];
 
 /** The per-instance arrays, one entry per instance (times the attribute's size). */
 export interface StoryGeometry {
@@ -107,7 +102,7 @@ function allocate(capacity: number): Record<AttributeName, Float32Array | Uint8A
 }
 
 function relative(p: Position): number[] {
-  const [x, y] = lngLatToWorld(p[0], p[1]);
+  const [x, y] = lngLatToWorld(p);
   return [x - ORIGIN[0], y - ORIGIN[1]];
 }
 
