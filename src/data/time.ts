@@ -2,6 +2,8 @@
  * The story's clock. Dates are whole UTC days since 1970-01-01 ("days"): small integers that fit
  * a GPU float exactly, compare with < and step with +1.
  */
+import { dateTimeFormat } from '../i18n/intl';
+
 const MS_PER_DAY = 86_400_000;
 
 export type Precision = 'day' | 'month' | 'approximate';
@@ -43,7 +45,7 @@ export function formatDay(day: number, locale: string, precision: Precision = 'd
     precision === 'day'
       ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
       : { month: 'long', year: 'numeric', timeZone: 'UTC' };
-  const text = new Intl.DateTimeFormat(locale, options).format(date);
+  const text = dateTimeFormat(locale, options).format(date);
   return precision === 'approximate' ? `~ ${text}` : text;
 }
 

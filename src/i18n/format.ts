@@ -1,6 +1,7 @@
 import { strings, type Lang } from './strings';
 import type { StoryConfig } from '../data/schema';
 import { dayOfDate, formatDay } from '../data/time';
+import { numberFormat } from './intl';
 
 /**
  * Locale tags for Intl. Arabic uses Latin digits by default, as Mada Masr does; `#digits=arab` in
@@ -15,7 +16,7 @@ export function setArabicDigits(digits: Digits): void {
 }
 
 export function formatNumber(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALES[lang]).format(value);
+  return numberFormat(LOCALES[lang]).format(value);
 }
 
 export function detectLang(languages: readonly string[]): Lang {

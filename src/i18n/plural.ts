@@ -4,6 +4,7 @@
  */
 import type { Lang } from './strings';
 import { formatNumber, LOCALES } from './format';
+import { pluralRules } from './intl';
 
 type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
@@ -22,6 +23,6 @@ export const plurals: Record<Lang, Record<'strikes' | 'killed' | 'events', Forms
 
 export function formatCount(n: number, what: keyof (typeof plurals)['en'], lang: Lang): string {
   const forms = plurals[lang][what];
-  const rule = new Intl.PluralRules(LOCALES[lang]).select(n);
+  const rule = pluralRules(LOCALES[lang]).select(n);
   return (forms[rule] ?? forms.other).replace('{n}', formatNumber(n, lang));
 }

@@ -3,6 +3,7 @@ import type { StoryConfig, StoryFeature } from '../../data/schema';
 import { dayOfDate, formatDay, lastDayOfDate } from '../../data/time';
 import { enumLabels, strings, type Lang } from '../../i18n/strings';
 import { LOCALES } from '../../i18n/format';
+import { numberFormat } from '../../i18n/intl';
 
 export function dateText(f: StoryFeature, lang: Lang): string | null {
   const p = f.properties;
@@ -32,7 +33,7 @@ export function kindLabel(f: StoryFeature, lang: Lang): string {
 }
 
 export function paragraphsText(paragraphs: number[], lang: Lang): string {
-  const nf = new Intl.NumberFormat(LOCALES[lang]);
+  const nf = numberFormat(LOCALES[lang]);
   const prefix = strings[lang].paragraphPrefix;
   const sep = lang === 'ar' ? '، ' : ', ';
   return paragraphs.map((n) => `${prefix} ${nf.format(n)}`).join(sep);

@@ -3,6 +3,7 @@ import { dayAtPosition, dayOfDate, formatDay, isoOfDay, positionOfDay, type Time
 import { strings, type Lang } from '../../i18n/strings';
 import { LOCALES } from '../../i18n/format';
 import { nextMarkDay, previousMarkDay } from '../../state/selectors';
+import { dateTimeFormat } from '../../i18n/intl';
 
 interface Props {
   scale: TimeScale;
@@ -87,12 +88,12 @@ export function TimeSlider({ scale, day, markDays, lang, onChange }: Props) {
       <div className="slider-labels" aria-hidden="true">
         {scale.contextShare > 0 && (
           <span className="slider-label context" style={{ insetInlineStart: 0 }}>
-            {new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }).format(scale.contextStart * 864e5)}
+            {dateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }).format(scale.contextStart * 864e5)}
           </span>
         )}
         {months.map((d, i) => (
           <span key={d} className={`slider-label${i % 2 ? ' minor' : ''}`} style={{ insetInlineStart: at(d) }}>
-            {new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(d * 864e5)}
+            {dateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(d * 864e5)}
           </span>
         ))}
       </div>
