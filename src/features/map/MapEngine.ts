@@ -27,6 +27,8 @@ export interface MapEngineOptions {
   zoom: number;
   bounds: [number, number, number, number];
   attribution: string;
+  /** The story's places, if they have loaded before the map is made (later ones come through setPlaces). */
+  places?: PlaceFeature[];
   /** In an embed, one-finger drags and plain wheel scroll the host page, not the map. */
   cooperativeGestures?: boolean;
   /** A view from a link wins over the story's default, and is not refitted to the screen. */
@@ -56,6 +58,18 @@ function mapUiStrings(lang: Lang): Record<string, string> {
   };
 }
 
+/** The places as the label layer reads them: a name in each language and a rank. */
+function placesData(places: PlaceFeature[]): GeoJSON.FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: places.map((f) => ({
+      type: 'Feature',
+      geometry: f.geometry,
+      properties: { id: f.properties.id, name_ar: f.properties.title.ar, name_en: f.properties.title.en, rank: f.properties.rank },
+    })),
+  };
+}
+
 export class MapEngine {
   readonly map: MapLibreMap;
   private readonly overlay: MapLibreOverlay;
@@ -77,7 +91,7 @@ export class MapEngine {
     const [west, south, east, north] = options.bounds;
     this.map = new MapLibreMap({
       container: options.container,
-      style: buildStyle(options.baseUrl, options.lang),
+      style: buildStyle(options.baseUrl, options.lang, placesData(options.places ?? [])),
       center: options.initialView?.center ?? options.center,
       zoom: options.initialView?.zoom ?? fitZoom(options.zoom, options.container.clientWidth),
       cooperativeGestures: options.cooperativeGestures ?? false,
@@ -208,14 +222,7 @@ export class MapEngine {
   }
 
   setPlaces(places: PlaceFeature[]): void {
-    const data = {
-      type: 'FeatureCollection' as const,
-      features: places.map((f) => ({
-        type: 'Feature' as const,
-        geometry: f.geometry,
-        properties: { id: f.properties.id, name_ar: f.properties.title.ar, name_en: f.properties.title.en, rank: f.properties.rank },
-      })),
-    };
+    const data = placesData(places);
     this.whenStyleParsed(() => (this.map.getSource(PLACES_SOURCE) as any)?.setData(data));
   }
 

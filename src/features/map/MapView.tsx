@@ -36,7 +36,8 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
   const containerRef = useRef<HTMLDivElement>(null);
   const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
-  const [loaded, setLoaded] = useState<{ engine: MapEngine; lib: EngineModule } | null>(null);
+  // `places`: those in the map's style when it was made, not to be handed over a second time.
+  const [loaded, setLoaded] = useState<{ engine: MapEngine; lib: EngineModule; places: PlaceFeature[] } | null>(null);
   const engine = loaded?.engine ?? null;
   const [status, setStatus] = useState<MapStatus>({ kind: 'ok' });
   // Bumped when the browser gives back a lost WebGL context: a new engine replaces the old one.
@@ -67,6 +68,7 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
       const { lang: initialLang } = store.getState();
       // A link's view on first start; after a lost context, the view the reader had reached.
       const initialView = (restarts ? store.getState().view : null) ?? store.getState().viewRequest?.view ?? null;
+      const places = visiblePlaces(store.getState());
       try {
         created = new lib.MapEngine({
           container: containerRef.current,
@@ -77,6 +79,7 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
           bounds: config.bounds,
           // MapLibre parses its first attribution as HTML: escape it so config text stays text.
           attribution: escapeHtml(attributionText(store.getState())),
+          places,
           cooperativeGestures: store.getState().embed,
           initialView,
           onViewChange: (view) => store.getState().setView(view),
@@ -97,7 +100,7 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
       // Image export, printing and story mode's rings read the drawn map through the store.
       store.setState({ engine: created });
       if (!store.getState().firstViewShown) whenFirstViewDrawn(store, created);
-      setLoaded({ engine: created, lib });
+      setLoaded({ engine: created, lib, places });
     });
     return () => {
       disposed = true;
@@ -112,7 +115,7 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
     if (!loaded) return;
     const { engine, lib } = loaded;
     let icons: IconAtlas | null = null;
-    let lastPlaces: unknown = null;
+    let lastPlaces: unknown = loaded.places;
     const render = (state: AppState) => {
       if (!state.config) return;
       icons ??= lib.buildIconAtlas();
@@ -130,7 +133,7 @@ export function MapView({ onUnavailable }: { onUnavailable(reason: string): void
           beforeId: FIRST_LABEL_LAYER,
         }),
       );
-      const places = state.visible.places ? (features.places as PlaceFeature[]) : [];
+      const places = visiblePlaces(state);
       if (places !== lastPlaces) {
         lastPlaces = places;
         engine.setPlaces(places);
@@ -249,4 +252,12 @@ function whenFirstViewDrawn(store: StoreApi<AppState>, engine: MapEngine): void 
     unsubscribe();
     drawn();
   });
+}
+
+const NO_PLACES: PlaceFeature[] = [];
+/** The places the map should name now; the same empty array while there are none, so none is handed over twice. */
+function visiblePlaces(state: AppState): PlaceFeature[] {
+  if (!state.visible.places) return NO_PLACES;
+  const places = readyFeatures(state.layers, 'places') as PlaceFeature[];
+  return places.length ? places : NO_PLACES;
 }

@@ -11,12 +11,18 @@ export const LABEL_FONT = 'Noto Sans Regular';
 /** Deck layers are drawn beneath this MapLibre layer, so every name stays readable on top. */
 export const FIRST_LABEL_LAYER = 'basemap-labels';
 export const PLACES_SOURCE = 'story-places';
+const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 export function nameField(lang: Lang): ExpressionSpecification {
   return ['coalesce', ['get', lang === 'ar' ? 'name_ar' : 'name_en'], ['get', 'name_en']];
 }
 
-export function buildStyle(baseUrl: string, lang: Lang): StyleSpecification {
+/**
+ * `places`, when the story's places are known before the map is made, go into the style itself:
+ * MapLibre then tiles and places their names in the same pass as the basemap's, not in a second
+ * round (and more frames) after a setData.
+ */
+export function buildStyle(baseUrl: string, lang: Lang, places: GeoJSON.FeatureCollection = EMPTY): StyleSpecification {
   const asset = (path: string) => new URL(path, baseUrl).href;
   return {
     version: 8,
@@ -30,7 +36,7 @@ export function buildStyle(baseUrl: string, lang: Lang): StyleSpecification {
       land: { type: 'geojson', data: asset('basemap/land.geojson'), attribution: '' },
       borders: { type: 'geojson', data: asset('basemap/borders.geojson') },
       labels: { type: 'geojson', data: asset('basemap/labels.geojson') },
-      [PLACES_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      [PLACES_SOURCE]: { type: 'geojson', data: places },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': '#c9dbe6' } },
