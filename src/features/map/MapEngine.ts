@@ -103,8 +103,9 @@ export class MapEngine {
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
-      // Lets tests and the "save image" feature read back the drawn map.
-      canvasContextAttributes: { preserveDrawingBuffer: true },
+      // Lets tests and the "save image" feature read back the drawn map. Opaque, as the sea fills it:
+      // the compositor then need not blend it with the page beneath on every frame.
+      canvasContextAttributes: { preserveDrawingBuffer: true, alpha: false },
     });
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new AttributionControl({ compact: false, customAttribution: options.attribution }), 'bottom-right');
