@@ -86,6 +86,22 @@ describe('a timeline step', () => {
     expect(first.geometry.count).toBe(1);
   });
 
+  it('keeps the front lines and their geometry on a hover or a selection, and moves them with the day', () => {
+    const day = dayOfDate('2019-06-01');
+    const linesOf = (layers: ReturnType<typeof build>) => ['front-line', 'front-line-halo'].map((id) => layers.find((l) => l.id === id)!.props as any);
+    const plain = linesOf(build(day));
+    const target = story.events[0].properties.id;
+    const hovered = linesOf(buildLayers({ day, features, visible, actors: config.actors, selectedId: target, hoveredId: target, icons }));
+    hovered.forEach((props, i) => {
+      expect(props.data).toBe(plain[i].data);
+      expect(props.geometry).toBe(plain[i].geometry);
+    });
+    expect(plain[0].geometry).not.toBe(plain[1].geometry);
+    const nextDay = linesOf(build(day + 1));
+    expect(nextDay[0].geometry).not.toBe(plain[0].geometry);
+    expect(nextDay[0].data[0].path).not.toEqual(plain[0].data[0].path);
+  });
+
   it('draws the hovered and the selected symbol larger through a uniform, not new geometry', () => {
     const day = dayOfDate('2019-06-01');
     const plain = build(day).find((l) => l.id === 'events')!.props as any;

@@ -7,7 +7,7 @@
  * are small (control areas, air bases) and keep their identity while their content does not change.
  */
 import type { AirBaseFeature, ControlAreaFeature, StoryFeature } from '../../data/schema';
-import { featureOpacity } from '../../state/selectors';
+import { featureOpacity, frontLinesAt, type DrawnFrontLine } from '../../state/selectors';
 
 /** Control areas in force on `day`; the same array as last time while the same areas are shown. */
 const controlAreaCache = new WeakMap<ControlAreaFeature[], { key: string; shown: ControlAreaFeature[] }>();
@@ -32,6 +32,16 @@ export function sameBases(list: AirBaseFeature[]): AirBaseFeature[] {
   const same = list.length === lastUnderAttack.length && list.every((b, i) => b === lastUnderAttack[i]);
   if (!same) lastUnderAttack = list;
   return lastUnderAttack;
+}
+
+/**
+ * The front lines as drawn on `day`: the same array as last time for the same features and day, so
+ * a hover or a selection, which rebuilds the layers, does not rebuild the lines' geometry too.
+ */
+let lastFrontLines: { features: StoryFeature[]; day: number; lines: DrawnFrontLine[] } | null = null;
+export function sameFrontLines(features: StoryFeature[], day: number): DrawnFrontLine[] {
+  if (lastFrontLines?.features !== features || lastFrontLines.day !== day) lastFrontLines = { features, day, lines: frontLinesAt(features, day) };
+  return lastFrontLines.lines;
 }
 
 const idIndexes = new WeakMap<StoryFeature[], Map<string, StoryFeature>>();

@@ -8,10 +8,10 @@ import type { Layer } from '@deck.gl/core';
 import type { Position } from 'geojson';
 import type { Actor, AirBaseFeature, ControlAreaFeature, EventFeature, LayerId, PlaceFeature, StoryFeature, StrikeFeature } from '../../data/schema';
 import { FADE_DAYS, spanOf, TRACE_OPACITY } from '../../data/time';
-import { basesUnderAttack, featureOpacity, frontLinesAt, type DrawnFrontLine } from '../../state/selectors';
+import { basesUnderAttack, featureOpacity, type DrawnFrontLine } from '../../state/selectors';
 import { actorColors, CANDIDATE_ALPHA, FRONT_LINE_COLOR, HALO_COLOR, hexToRgba, PLACE_COLOR, SELECTION_COLOR, SIDE_COLORS, UNDER_ATTACK_COLOR, type RGBA } from './colors';
 import type { IconAtlas } from './icons';
-import { idIndex, sameBases, shownControlAreas } from './layerLists';
+import { idIndex, sameBases, sameFrontLines, shownControlAreas } from './layerLists';
 import { areaGeometry, KIND, lineGeometry, pointGeometry, type StoryGeometry } from './story/geometry';
 import { FILTER } from './story/shaders';
 import { StoryLayer, type StoryLayerProps } from './story/StoryLayer';
@@ -93,11 +93,12 @@ export function buildLayers(input: LayerInput): Layer[] {
   }
 
   if (visible['front-lines'] && features['front-lines']) {
-    const lines = frontLinesAt(features['front-lines'], input.day);
+    const lines = sameFrontLines(features['front-lines'], input.day);
     const highlighted = highlightedIndices(lines, (d) => d.nearest.properties.id, input);
-    const line = (color: RGBA, width: number) => lineGeometry(lines, { lines: (d) => [d.path], width: () => width, color: () => color });
-    layer({ id: 'front-line-halo', data: lines, geometry: line(HALO_COLOR, 7), highlighted, highlightScale: 10 / 7 });
-    layer({ id: 'front-line', data: lines, geometry: line(FRONT_LINE_COLOR, 3.5), dash: [3, 2], highlighted, highlightScale: 5 / 3.5 });
+    const line = (variant: string, color: RGBA, width: number) =>
+      cachedGeometry(lines, variant, [], () => lineGeometry(lines, { lines: (d) => [d.path], width: () => width, color: () => color }));
+    layer({ id: 'front-line-halo', data: lines, geometry: line('halo', HALO_COLOR, 7), highlighted, highlightScale: 10 / 7 });
+    layer({ id: 'front-line', data: lines, geometry: line('line', FRONT_LINE_COLOR, 3.5), dash: [3, 2], highlighted, highlightScale: 5 / 3.5 });
   }
 
   if (visible['air-bases'] && features['air-bases']) {
