@@ -3,7 +3,7 @@
  * `npm run check:data` at build time, so a file that the checker accepts is a file the app can draw.
  */
 import { z } from './zod';
-import { EVENT_CATEGORIES, LAYER_IDS, type LayerId } from './ids';
+import { EVENT_CATEGORIES, ID_PATTERN, LAYER_IDS, ZOOM_RANGE, type LayerId } from './ids';
 import { isHttpUrl } from './urls';
 
 /** A calendar date written the way the article lets us know it: a day, a month or a year. */
@@ -72,11 +72,10 @@ export const MultiPolygonGeometry = z.object({
   coordinates: z.array(z.array(z.array(LonLat).check(z.minLength(4))).check(z.minLength(1))).check(z.minLength(1)),
 });
 
-/** Ids of features and chapters: they appear in links, so lower-case words joined by dashes. */
-export const Id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by dashes'));
+export const Id = z.string().check(z.regex(ID_PATTERN, 'ids are lower-case words joined by dashes'));
 
 /** A map zoom level. */
-export const Zoom = z.number().check(z.gte(0), z.lte(22));
+export const Zoom = z.number().check(z.gte(ZOOM_RANGE[0]), z.lte(ZOOM_RANGE[1]));
 
 const common = {
   id: Id,

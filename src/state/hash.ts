@@ -4,7 +4,7 @@
  * on its own: a bad value falls back to its default and never spoils the others.
  */
 import { parseIsoDay, isoOfDay } from '../data/time';
-import { LAYER_IDS, type LayerId } from '../data/ids';
+import { ID_PATTERN, LAYER_IDS, MAX_LATITUDE, ZOOM_RANGE, type LayerId } from '../data/ids';
 import type { Lang } from '../i18n/strings';
 
 export interface View {
@@ -26,7 +26,6 @@ export interface HashState {
 }
 
 const MAX_VALUE_LENGTH = 200;
-const ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
  * Reads our fields from a hash. Some hosts (pym.js) append their own query after the hash; that
@@ -47,7 +46,7 @@ export function parseHash(hash: string): HashState {
   const lang = first('lang');
   if (lang === 'ar' || lang === 'en') state.lang = lang;
   const event = first('event');
-  if (event && ID.test(event)) state.event = event;
+  if (event && ID_PATTERN.test(event)) state.event = event;
   const view = parseView(first('view'));
   if (view) state.view = view;
   const layers = first('layers');
@@ -59,7 +58,7 @@ export function parseHash(hash: string): HashState {
   if (embed === '1') state.embed = true;
   if (first('digits') === 'arab') state.digits = 'arab';
   const chapter = first('chapter');
-  if (chapter && ID.test(chapter)) state.chapter = chapter;
+  if (chapter && ID_PATTERN.test(chapter)) state.chapter = chapter;
   return state;
 }
 
@@ -69,7 +68,7 @@ export function parseView(value: string | undefined): View | undefined {
   const parts = value.split(',');
   if (parts.length !== 3 || parts.some((p) => !/^-?\d{1,3}(\.\d{1,8})?$/.test(p))) return undefined;
   const [lng, lat, zoom] = parts.map(Number);
-  if (Math.abs(lng) > 180 || Math.abs(lat) > 85 || zoom < 0 || zoom > 22) return undefined;
+  if (Math.abs(lng) > 180 || Math.abs(lat) > MAX_LATITUDE || zoom < ZOOM_RANGE[0] || zoom > ZOOM_RANGE[1]) return undefined;
   return { center: [lng, lat], zoom };
 }
 

@@ -3,21 +3,21 @@
  * written against it must keep working (README, "Links and embeds").
  */
 import { z } from '../../data/zod';
-import { LAYER_IDS, type LayerId } from '../../data/ids';
+import { ID_PATTERN, LAYER_IDS, MAX_LATITUDE, ZOOM_RANGE, type LayerId } from '../../data/ids';
 
 export const MESSAGE_PREFIX = 'tripoli-map:';
 export const PROTOCOL_VERSION = 1;
 
 const IsoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
-const FeatureId = z.string().check(z.maxLength(200), z.regex(/^[a-z0-9][a-z0-9-]*$/));
+const FeatureId = z.string().check(z.maxLength(200), z.regex(ID_PATTERN));
 
 /** What a host may ask of the map. Anything else is ignored. */
 export const InboundMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('tripoli-map:set-date'), date: IsoDay }),
   z.strictObject({
     type: z.literal('tripoli-map:set-view'),
-    center: z.tuple([z.number().check(z.gte(-180), z.lte(180)), z.number().check(z.gte(-85), z.lte(85))]),
-    zoom: z.number().check(z.gte(0), z.lte(22)),
+    center: z.tuple([z.number().check(z.gte(-180), z.lte(180)), z.number().check(z.gte(-MAX_LATITUDE), z.lte(MAX_LATITUDE))]),
+    zoom: z.number().check(z.gte(ZOOM_RANGE[0]), z.lte(ZOOM_RANGE[1])),
   }),
   z.strictObject({ type: z.literal('tripoli-map:select-event'), id: z.nullable(FeatureId) }),
   z.strictObject({ type: z.literal('tripoli-map:set-lang'), lang: z.enum(['ar', 'en']) }),
