@@ -8,7 +8,7 @@ import { legendKeys, NEUTRAL_SHAPE_COLOR } from '../../src/features/legend/legen
 import { parseConfig, parseLayer } from '../../src/data/validate';
 import { importAcled, mergedConfig } from '../../scripts/import-acled';
 import { generateAcledCsv } from '../../scripts/generate-acled';
-import { SIDE_COLORS } from '../../src/features/map/colors';
+import { SIDE_COLORS, UNDER_ATTACK_HEX } from '../../src/features/map/colors';
 import type { LayerId, StoryFeature } from '../../src/data/schema';
 import type { Layers } from '../../src/state/selectors';
 
@@ -47,7 +47,7 @@ describe('legend keys', () => {
       { kind: 'shape', shape: 'air-base', color: SIDE_COLORS.lna },
       { kind: 'shape', shape: 'air-base', color: `${SIDE_COLORS.foreign}96` },
       { kind: 'shape', shape: 'air-base', color: `${SIDE_COLORS.foreign}96` },
-      { kind: 'attack-ring' },
+      { kind: 'attack-ring', color: UNDER_ATTACK_HEX },
     ]);
     expect(keys['air-bases'][3].label).toBe('Paler: a possible base the article does not name');
     const named = (article['air-bases'] as any).features.map((b: any) => ({ ...b, properties: { ...b.properties, candidate: false } }));

@@ -92,11 +92,11 @@ export function layoutLegend(ctx: CanvasRenderingContext2D, state: LegendState, 
       case 'dot':
         return dot(symbol.color);
       case 'faded-dot':
-        return dot('#b07a50', false);
+        return dot(symbol.color, false);
       case 'front-line':
         return line;
       case 'attack-ring':
-        return ring('#c80028');
+        return ring(symbol.color);
     }
   };
   const keys = legendKeys(state.config, state.layers, lang);

@@ -28,11 +28,11 @@ function KeySymbolView({ symbol }: { symbol: KeySymbol }) {
     case 'dot':
       return <span className="legend-dot" style={{ background: symbol.color }} aria-hidden="true" />;
     case 'faded-dot':
-      return <span className="legend-dot trace" aria-hidden="true" />;
+      return <span className="legend-dot trace" style={{ borderColor: symbol.color }} aria-hidden="true" />;
     case 'front-line':
       return <span className="legend-line" aria-hidden="true" />;
     case 'attack-ring':
-      return <span className="legend-ring" aria-hidden="true" />;
+      return <span className="legend-ring" style={{ borderColor: symbol.color }} aria-hidden="true" />;
   }
 }
 

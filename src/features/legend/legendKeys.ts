@@ -9,16 +9,16 @@ import type { Actor, AirBaseFeature, ControlAreaFeature, EventFeature, LayerId, 
 import { EVENT_CATEGORIES } from '../../data/ids';
 import { readyFeatures, type Layers } from '../../state/selectors';
 import { enumLabels, strings, type Lang } from '../../i18n/strings';
-import { actorColors, CANDIDATE_ALPHA, SIDE_COLORS } from '../map/colors';
+import { actorColors, CANDIDATE_ALPHA, PAST_TRACE_HEX, SIDE_COLORS, UNDER_ATTACK_HEX } from '../map/colors';
 import type { ShapeId } from '../map/icons';
 
 export type KeySymbol =
   | { kind: 'area'; color: string }
   | { kind: 'shape'; shape: ShapeId; color: string }
   | { kind: 'dot'; color: string }
-  | { kind: 'faded-dot' }
+  | { kind: 'faded-dot'; color: string }
   | { kind: 'front-line' }
-  | { kind: 'attack-ring' };
+  | { kind: 'attack-ring'; color: string };
 
 /** One line of a layer's key; a line without a symbol introduces the lines after it. */
 export interface KeyRow {
@@ -69,9 +69,9 @@ export function legendKeys(config: Pick<StoryConfig, 'actors'> | null, layers: L
         color: onlyCandidates(side) ? pale(SIDE_COLORS[side]) : SIDE_COLORS[side],
       })),
       ...(firstCandidate ? [{ symbol: { kind: 'shape', shape: 'air-base', color: pale(SIDE_COLORS[firstCandidate.properties.side]) } as const, label: t.candidateKey }] : []),
-      ...(strikes.some((s) => s.properties.target && baseIds.has(s.properties.target)) ? [{ symbol: { kind: 'attack-ring' } as const, label: t.underAttack }] : []),
+      ...(strikes.some((s) => s.properties.target && baseIds.has(s.properties.target)) ? [{ symbol: { kind: 'attack-ring', color: UNDER_ATTACK_HEX } as const, label: t.underAttack }] : []),
     ],
-    strikes: strikes.length ? [...actorRows(new Set(strikes.map((s) => s.properties.attacker))), { symbol: { kind: 'faded-dot' }, label: t.pastFaded }] : [],
+    strikes: strikes.length ? [...actorRows(new Set(strikes.map((s) => s.properties.attacker))), { symbol: { kind: 'faded-dot', color: PAST_TRACE_HEX }, label: t.pastFaded }] : [],
     events: [
       ...EVENT_CATEGORIES.filter((c) => categories.has(c)).map((c) => ({ symbol: { kind: 'shape', shape: c, color: NEUTRAL_SHAPE_COLOR } as const, label: labels[`category.${c}`] })),
       ...(eventActors.size ? [{ label: t.eventColours }, ...actorRows(eventActors)] : []),

@@ -13,7 +13,7 @@ import { formatDay } from '../../data/time';
 import { strings } from '../../i18n/strings';
 import { LOCALES } from '../../i18n/format';
 import { SHAPES, FILL_RULE } from './icons';
-import { SIDE_COLORS } from './colors';
+import { SIDE_COLORS, UNDER_ATTACK_HEX } from './colors';
 
 /** The drawing's own size: the configured zoom is meant for a map this wide (see fitZoom). */
 export const STATIC_WIDTH = 900;
@@ -187,7 +187,7 @@ export function StaticMap() {
         return (
           <g key={p.id} className="symbol air-base" data-id={p.id} opacity={p.candidate ? 0.6 : 1} onClick={onPick(f)}>
             <title>{f.properties.title[lang]}</title>
-            {attacked.has(p.id) && <circle cx={x} cy={y} r={13} fill="none" stroke="#c80028" strokeWidth={3} />}
+            {attacked.has(p.id) && <circle cx={x} cy={y} r={13} fill="none" stroke={UNDER_ATTACK_HEX} strokeWidth={3} />}
             <path d={SHAPES['air-base']} transform={`translate(${x - 9} ${y - 9}) scale(0.75)`} fill={SIDE_COLORS[p.side]} fillRule={FILL_RULE} stroke="#fff" strokeWidth={1} />
           </g>
         );

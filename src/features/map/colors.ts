@@ -29,4 +29,8 @@ export const FRONT_LINE_COLOR: RGBA = [30, 30, 30, 255];
 export const HALO_COLOR: RGBA = [255, 255, 255, 230];
 export const SELECTION_COLOR: RGBA = [0, 0, 0, 255];
 export const PLACE_COLOR: RGBA = [51, 51, 51, 255];
-export const UNDER_ATTACK_COLOR: RGBA = [200, 0, 40, 255];
+/** The ring round an air base under attack, on the map, in the legends and on the simple map. */
+export const UNDER_ATTACK_HEX = '#c80028';
+export const UNDER_ATTACK_COLOR: RGBA = hexToRgba(UNDER_ATTACK_HEX);
+/** The legends' sample of a past strike's faded trace (the map fades each attacker's own colour). */
+export const PAST_TRACE_HEX = '#b07a50';
