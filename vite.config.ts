@@ -77,10 +77,37 @@ function devWithoutCsp(): Plugin {
   };
 }
 
+/**
+ * deck.gl 9.4 packs grouped vertex attributes for WebGPU through luma.gl's GPGPU package: about 85
+ * KB of JavaScript (25 KB compressed) that every reader would download and compile. The story draws
+ * only with WebGL, in MapLibre's own context, where deck.gl never constructs that helper
+ * (tests/unit/webgl-only-deck.test.ts holds deck.gl to it): builds swap it for a class that says so.
+ */
+export const WEBGPU_ATTRIBUTE_GROUPS = /@deck\.gl[\\/]core[\\/]dist[\\/]lib[\\/]attribute[\\/]attribute-buffer-groups\.js$/;
+export const WEBGL_ONLY_MESSAGE = "tripoli-map is built for WebGL: deck.gl's WebGPU attribute groups are left out (vite.config.ts)";
+const WEBGL_ONLY_STUB = '\0webgl-only-attribute-buffer-groups';
+
+export function webglOnlyDeck(): Plugin {
+  return {
+    name: 'webgl-only-deck',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.endsWith('attribute-buffer-groups.js')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved && WEBGPU_ATTRIBUTE_GROUPS.test(resolved.id) ? WEBGL_ONLY_STUB : null;
+    },
+    load(id) {
+      if (id !== WEBGL_ONLY_STUB) return null;
+      return `export default class AttributeBufferGroups { constructor() { throw new Error(${JSON.stringify(WEBGL_ONLY_MESSAGE)}); } }`;
+    },
+  };
+}
+
 export default defineConfig({
   // Relative asset paths: the build runs from any sub-path of any static host.
   base: './',
-  plugins: [react(), storyData(), devWithoutCsp()],
+  plugins: [react(), storyData(), devWithoutCsp(), webglOnlyDeck()],
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1500 },
   test: {
     projects: [

@@ -58,6 +58,8 @@ export async function buildApp(outDir: string, dataDir: string, shares?: ChunkSh
 /** A reference page of the bench's own (bench/baseline, bench/story-layers), built without the app's config. */
 export async function buildReference(page: string, outDir: string, shares: ChunkShares): Promise<void> {
   const { build } = await import('vite');
+  // The app's deck.gl, without its WebGPU-only attribute packing (a no-op for the baseline's empty overlay).
+  const { webglOnlyDeck } = await import('../../vite.config');
   await build({
     configFile: false,
     root: resolve('bench', page),
@@ -65,6 +67,6 @@ export async function buildReference(page: string, outDir: string, shares: Chunk
     publicDir: resolve('public'),
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false, chunkSizeWarningLimit: 100_000 },
-    plugins: [moduleInfo(shares)],
+    plugins: [moduleInfo(shares), webglOnlyDeck()],
   });
 }

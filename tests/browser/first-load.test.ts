@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { appUrl, useBrowser, openApp } from './harness';
+import { appUrl, useBrowser, openApp, pickAt } from './harness';
+import { MITIGA } from './reliability-helpers';
+import { WEBGL_ONLY_MESSAGE } from '../../vite.config';
 
 let browser: Browser;
 useBrowser((launched) => (browser = launched));
@@ -41,6 +43,12 @@ describe('first load', () => {
     expect(names.some((n) => /^engine-.*\.js$/.test(n))).toBe(true);
     for (const pattern of ON_DEMAND) expect(names.filter((n) => pattern.test(n))).toEqual([]);
     expect(names.filter((n) => /arabic/.test(n))).toEqual([]);
+    // deck.gl's WebGPU-only attribute packing (luma.gl GPGPU) is left out, and the story drew without it.
+    const jsNames = names.filter((n) => n.endsWith('.js'));
+    const scripts = await app.page.evaluate(async (files) => Promise.all(files.map(async (f) => (await fetch(`assets/${f}`)).text())), jsNames);
+    expect(jsNames.filter((_, i) => scripts[i].includes('gpuDataEvaluators'))).toEqual([]);
+    expect(jsNames.filter((_, i) => scripts[i].includes(WEBGL_ONLY_MESSAGE))).toHaveLength(1);
+    expect(await pickAt(app.page, ...MITIGA)).toContain('base-mitiga');
     // The chapters file follows once the map is up, and with it the Story button.
     await app.page.getByTestId('story-button').waitFor();
     const { after } = await fetchesAroundFirstView(app.page);
