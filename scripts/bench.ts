@@ -178,11 +178,15 @@ async function main(): Promise<void> {
     log(`in Arabic, also: ${arAdds.join(', ') || 'nothing'}; not: ${arDrops.join(', ') || 'nothing'}`);
 
     const spread = (xs: number[]) => [ms(median(xs)), ms(Math.min(...xs)), ms(Math.max(...xs)), ratio(median(xs), baseIdle).toFixed(2)];
+    // Each round loads every page once, back to back: a page's load over the baseline's of the same
+    // round cancels what the machine was doing that round (the target stays the ratio of medians).
+    const paired = (key: keyof typeof runs) => runs[key].map((r, i) => r.idleMs / baseRuns[i].idleMs);
+    const pairedText = (xs: number[]) => `${ratio(median(xs), 1).toFixed(2)} (${ratio(Math.min(...xs), 1).toFixed(2)}–${ratio(Math.max(...xs), 1).toFixed(2)})`;
     log('\ntime to first idle (ms from navigation; cold loads)');
     table([
-      ['', 'loads', 'median', 'min', 'max', 'ratio'],
-      ...pages.map((page) => [page.label, runs[page.key].length, ...spread(runs[page.key].map((r) => r.idleMs))]),
-      ...Object.entries(loadsBySize).map(([n, l]) => [`app, ${n} synthetic`, l.idleMs.length, ...spread(l.idleMs)]),
+      ['', 'loads', 'median', 'min', 'max', 'ratio', 'paired ratios: median (range)'],
+      ...pages.map((page) => [page.label, runs[page.key].length, ...spread(runs[page.key].map((r) => r.idleMs)), page.key === 'baseline' ? '' : pairedText(paired(page.key))]),
+      ...Object.entries(loadsBySize).map(([n, l]) => [`app, ${n} synthetic`, l.idleMs.length, ...spread(l.idleMs), '']),
     ]);
     log('every layer loaded and checked (ms from navigation, median): ' +
       [`article ${ms(median(appRuns.map((r) => r.layersReadyMs ?? NaN)))}`, ...Object.entries(loadsBySize).map(([n, l]) => `${n} ${ms(median(l.layersReadyMs))}`)].join(', '));
@@ -248,6 +252,7 @@ async function main(): Promise<void> {
         medians: Object.fromEntries(pages.map((page) => [page.key, round(idleOf(page.key))])),
         ratios: Object.fromEntries(pages.map((page) => [page.key, ratio(idleOf(page.key), baseIdle)])),
         ratio: ratio(appIdle, baseIdle),
+        pairedRatios: Object.fromEntries(pages.map((page) => [page.key, paired(page.key).map((x) => ratio(x, 1))])),
         synthetic: Object.fromEntries(
           Object.entries(loadsBySize).map(([k, v]) => [
             k,
