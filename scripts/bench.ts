@@ -17,7 +17,7 @@
  * Timings on this machine mean little on their own (two shared cores, software rendering): read the
  * ratios, which compare runs made in the same session. docs/performance.md explains the method.
  *
- * Options: --loads N (cold loads per page, default 5), --steps N (timeline steps, default 150),
+ * Options: --loads N (cold loads per page, at least 5, default 9), --steps N (timeline steps, default 150),
  * --sizes 10000,100000 (synthetic sizes, or "none"), --skip-build (reuse bench/.out), --build-only,
  * --raster-steps N (steps that wait for the frame's pixels, default 2), --gpu (render on the
  * machine's GPU instead of SwiftShader: Chromium's flags for it come from BENCH_GPU_ARGS, or
