@@ -79,7 +79,7 @@ function devWithoutCsp(): Plugin {
 
 /**
  * deck.gl 9.4 packs grouped vertex attributes for WebGPU through luma.gl's GPGPU package: about 85
- * KB of JavaScript (25 KB compressed) that every reader would download and compile. The story draws
+ * KB of JavaScript (20 KB gzip) that every reader would download and compile. The story draws
  * only with WebGL, in MapLibre's own context, where deck.gl never constructs that helper
  * (tests/unit/webgl-only-deck.test.ts holds deck.gl to it): builds swap it for a class that says so.
  */
