@@ -10,6 +10,8 @@
  *     baseline (bench/baseline: the same basemap style, MapLibre and an empty deck.gl overlay), and
  *     of one more reference: the baseline plus the story's layers without the app
  *     (bench/story-layers), the part of the ratio that drawing the story costs this browser;
+ *     beside it, where Linux's /proc allows, the CPU time every process of the browser spent on
+ *     each of those loads (scripts/bench/cpu.ts), by process: the work behind the wall-clock time;
  *   - scrub cost: time per timeline step with the article's data and with 10,000 and 100,000
  *     synthetic strikes and events (scripts/generate-events.ts);
  *   - JS heap after load and after scrubbing.
@@ -25,7 +27,7 @@
  * a silent fall-back to software shows). CHROMIUM_PATH names another Chromium
  * (tests/browser/chromium.ts). scripts/gpu-bench/ packs all this for a GPU machine that has no
  * Node, Chromium or network. The parts live in scripts/bench/: options, building, the browser
- * (serving, cold loads, scrubbing), byte accounting and the report's helpers.
+ * (serving, cold loads, scrubbing), CPU time, byte accounting and the report's helpers.
  */
 import { mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -36,6 +38,7 @@ import { startServer } from '../tests/browser/server';
 import { buildApp, buildReference, type ChunkShares } from './bench/build';
 import { coldLoad, heapUsed, launch, rendererOf, scrub, type LoadResult, type ScrubTimes } from './bench/browser';
 import { accountBytes, LIBRARY, totals, type Bytes, type Category } from './bench/bytes';
+import { cpuSummary, logCpu } from './bench/cpuSummary';
 import { kb, log, median, ms, quantile, ratio, round, table } from './bench/report';
 import {
   BUILD_ONLY, GPU, LOADS, OUT, RASTER_STEPS, RESULTS, SCRUB_FROM, SIZES, SKIP_BUILD, STEPS, SYNTHETIC_LOADS, VIEWPORT,
@@ -188,6 +191,8 @@ async function main(): Promise<void> {
       ...pages.map((page) => [page.label, runs[page.key].length, ...spread(runs[page.key].map((r) => r.idleMs)), page.key === 'baseline' ? '' : pairedText(paired(page.key))]),
       ...Object.entries(loadsBySize).map(([n, l]) => [`app, ${n} synthetic`, l.idleMs.length, ...spread(l.idleMs), '']),
     ]);
+    const cpu = cpuSummary(pages, runs);
+    if (cpu) logCpu(pages, cpu);
     log('every layer loaded and checked (ms from navigation, median): ' +
       [`article ${ms(median(appRuns.map((r) => r.layersReadyMs ?? NaN)))}`, ...Object.entries(loadsBySize).map(([n, l]) => `${n} ${ms(median(l.layersReadyMs))}`)].join(', '));
 
@@ -253,6 +258,7 @@ async function main(): Promise<void> {
         ratios: Object.fromEntries(pages.map((page) => [page.key, ratio(idleOf(page.key), baseIdle)])),
         ratio: ratio(appIdle, baseIdle),
         pairedRatios: Object.fromEntries(pages.map((page) => [page.key, paired(page.key).map((x) => ratio(x, 1))])),
+        cpuMs: cpu ?? 'not measured (no /proc)',
         synthetic: Object.fromEntries(
           Object.entries(loadsBySize).map(([k, v]) => [
             k,

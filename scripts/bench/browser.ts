@@ -1,6 +1,7 @@
 /** Measuring the built pages in Chromium: cold loads, heap, scrubbing. */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../tests/browser/chromium';
+import { canMeasureCpu, cpuBetween, snapshot, type CpuUse } from './cpu';
 import { GPU, GPU_ARGS, RASTER_STEPS, SOFTWARE_ONLY, STEP_PAUSE_MS, VIEWPORT, WARM_UP_STEPS } from './options';
 
 export async function launch(): Promise<Browser> {
@@ -63,6 +64,8 @@ export interface LoadResult {
   fetchedBeforeIdle: string[];
   fetchedAfterIdle: string[];
   heapMB: number;
+  /** CPU time of the browser's processes from navigation to first idle (null without /proc). */
+  cpu: CpuUse | null;
 }
 
 export async function coldLoad(
@@ -78,10 +81,14 @@ export async function coldLoad(
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(IDLE_PROBE);
+  const measureCpu = canMeasureCpu();
+  const cpuBefore = measureCpu ? snapshot() : null;
   await page.goto(url);
   let idleMs: number;
+  let cpu: CpuUse | null = null;
   try {
     idleMs = await page.evaluate('window.__benchIdle');
+    if (cpuBefore) cpu = cpuBetween(cpuBefore, snapshot());
   } catch (error) {
     throw new Error(`${url}: ${(error as Error).message}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
   }
@@ -105,6 +112,7 @@ export async function coldLoad(
     fetchedBeforeIdle: [...new Set(before)],
     fetchedAfterIdle: [...new Set(after)].filter((u) => !before.includes(u)),
     heapMB,
+    cpu,
     context,
     page,
   };
