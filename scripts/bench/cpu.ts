@@ -17,6 +17,13 @@ export interface ProcessTime {
   cpuMs: number;
 }
 
+/** One line of the process table: what /proc says of a process. */
+interface ProcessEntry {
+  ppid: number;
+  ticks: number;
+  cmdline: string;
+}
+
 /** A snapshot: every live process under the bench's own, by pid. */
 export type CpuSnapshot = Map<number, ProcessTime>;
 
@@ -70,7 +77,7 @@ export const canMeasureCpu = (): boolean => existsSync('/proc/self/stat');
  * children of the bench's own) and every process they started.
  */
 export function snapshot(bench = process.pid): CpuSnapshot {
-  const stats = new Map<number, { ppid: number; ticks: number; cmdline: string }>();
+  const stats = new Map<number, ProcessEntry>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -84,7 +91,7 @@ export function snapshot(bench = process.pid): CpuSnapshot {
 }
 
 /** The part of `snapshot` that needs no /proc: picks the browsers' processes out of a process table. */
-export function browserProcesses(stats: Map<number, { ppid: number; ticks: number; cmdline: string }>, bench: number, msPerTick: number): CpuSnapshot {
+export function browserProcesses(stats: Map<number, ProcessEntry>, bench: number, msPerTick: number): CpuSnapshot {
   const browsers = new Set([...stats].filter(([, s]) => s.ppid === bench && s.cmdline.includes('--remote-debugging-pipe')).map(([pid]) => pid));
   const inBrowser = (pid: number): boolean => {
     for (let p: number | undefined = pid, hops = 0; p !== undefined && hops < 64; p = stats.get(p)?.ppid, hops++) if (browsers.has(p)) return true;
