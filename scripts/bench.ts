@@ -39,6 +39,7 @@ import { buildApp, buildReference, type ChunkShares } from './bench/build';
 import { coldLoad, heapUsed, launch, rendererOf, scrub, type LoadResult, type ScrubTimes } from './bench/browser';
 import { accountBytes, LIBRARY, totals, type Bytes, type Category } from './bench/bytes';
 import { cpuSummary, logCpu } from './bench/cpuSummary';
+import { roundOrder } from './bench/order';
 import { kb, log, median, ms, quantile, ratio, round, table } from './bench/report';
 import {
   BUILD_ONLY, GPU, LOADS, OUT, RASTER_STEPS, RESULTS, SCRUB_FROM, SIZES, SKIP_BUILD, STEPS, SYNTHETIC_LOADS, VIEWPORT,
@@ -95,7 +96,8 @@ async function main(): Promise<void> {
     }
     // --- time to first idle, cold: the baseline, the app, the app with its story layers hidden, the
     // story layers without the app (which together tell the cost of drawing the story from the
-    // rest), interleaved so that noise hits all alike.
+    // rest), interleaved so that noise hits all alike, in an order that changes from round to round
+    // (scripts/bench/order.ts) so that no page always follows the same one.
     const pages = [
       { key: 'baseline', label: 'baseline', url: urlOf(dirs.baseline) },
       { key: 'app', label: 'app (article data)', url: urlOf(dirs.app) },
@@ -106,7 +108,7 @@ async function main(): Promise<void> {
     const runs = Object.fromEntries(pages.map((p) => [p.key, [] as LoadResult[]])) as Record<(typeof pages)[number]['key'], LoadResult[]>;
     for (let i = -1; i < LOADS; i++) {
       const results: LoadResult[] = [];
-      for (const page of pages) results.push(await coldLoad(browser, page.url));
+      for (const n of roundOrder(Math.max(i, 0), pages.length)) results[n] = await coldLoad(browser, pages[n].url);
       if (i < 0) continue;
       pages.forEach((page, n) => runs[page.key].push(results[n]));
       log(`  run ${i + 1}: ${pages.map((page, n) => `${page.key} ${ms(results[n].idleMs)} ms`).join(', ')}`);
