@@ -28,7 +28,7 @@ export function referenceMap(overlayProps: MapLibreOverlayProps = {}): { map: Ma
     maxZoom: 13,
     maxBounds: [[west - 2, south - 1], [east + 2, north + 1]],
     attributionControl: false,
-    canvasContextAttributes: { preserveDrawingBuffer: true, alpha: false },
+    canvasContextAttributes: { alpha: false },
   });
   const overlay = new MapLibreOverlay({ interleaved: true, layers: [], ...overlayProps });
   map.addControl(overlay);

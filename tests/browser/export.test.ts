@@ -127,9 +127,19 @@ describe('saving and printing, in English', () => {
     await page.getByTestId('story-close').click();
     await page.getByTestId('story-panel').waitFor({ state: 'detached' });
     await idle(page);
-    // No "Print a handout" first: only beforeprint prepares the page.
+    // No "Print a handout" first: only beforeprint prepares the page. A listener added after the
+    // app's keeps the snapshot it took, to check that the map is in it (not an emptied buffer).
+    await page.evaluate(() =>
+      window.addEventListener('beforeprint', () => {
+        (window as any).__menuSnapshot = document.querySelector<HTMLImageElement>('.print-handout img.print-map')?.src ?? null;
+      }),
+    );
     const pdf = await page.pdf({ format: 'A4' });
     expectHandoutPdf(pdf, 400);
+    const snapshot = (await page.evaluate(() => (window as any).__menuSnapshot)) as string | null;
+    expect(snapshot).toMatch(/^data:image\/png;base64,/);
+    const image = await decodePng(page, Buffer.from(snapshot!.slice(snapshot!.indexOf(',') + 1), 'base64'));
+    expect(image.land).toBeGreaterThan(image.width * image.height * 0.05);
     expect(app.errors).toEqual([]);
     expect(app.foreignRequests).toEqual([]);
   });

@@ -19,6 +19,8 @@ async function pixelsAround(page: Page, lng: number, lat: number, half: number):
     copy.width = canvas.width;
     copy.height = canvas.height;
     const ctx = copy.getContext('2d')!;
+    // The drawing buffer is not preserved: draw and read it in the same task, as the app's export does.
+    map.redraw();
     ctx.drawImage(canvas, 0, 0);
     const size = Math.max(1, Math.round(2 * h * scale));
     return Array.from(ctx.getImageData(Math.round((p.x - h) * scale), Math.round((p.y - h) * scale), size, size).data);

@@ -35,7 +35,7 @@ export async function waitForChapter(page: Page, n: number): Promise<void> {
   await idle(page);
 }
 
-/** Pixels of the ring's yellow within 40 px of a place on the map canvas (read back thanks to preserveDrawingBuffer). */
+/** Pixels of the ring's yellow within 40 px of a place on the map canvas (drawn and read in one task, as the app's export does). */
 async function ringPixels(page: Page, [lng, lat]: [number, number]): Promise<number> {
   return page.evaluate(
     ([x, y]) => {
@@ -47,6 +47,7 @@ async function ringPixels(page: Page, [lng, lat]: [number, number]): Promise<num
       const probe = document.createElement('canvas');
       probe.width = probe.height = size;
       const ctx = probe.getContext('2d')!;
+      map.redraw();
       ctx.drawImage(source, (p.x - size / 2) * ratio, (p.y - size / 2) * ratio, size * ratio, size * ratio, 0, 0, size, size);
       const data = ctx.getImageData(0, 0, size, size).data;
       let count = 0;

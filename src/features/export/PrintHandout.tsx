@@ -3,8 +3,8 @@
  * (or the events up to the date shown), the legend and the sources, in the reader's language.
  *
  * "Print a handout" (ExportDialog) prepares a fresh image of the map first. Printing from the
- * browser's own menu works too: the handout then takes a snapshot of the map canvas as it is (it is
- * kept readable by preserveDrawingBuffer). The handout is only rendered while a print is being
+ * browser's own menu works too: the handout then takes a snapshot of the map as it is (drawn again
+ * and read in the same task). The handout is only rendered while a print is being
  * prepared, so it costs nothing while the reader plays the timeline.
  */
 import { useEffect, useState } from 'react';
@@ -30,7 +30,7 @@ export function PrintHandout() {
       if (s.handout) return;
       let image: string | null = null;
       try {
-        image = s.engine?.map.getCanvas().toDataURL('image/png') ?? null;
+        image = s.engine?.drawNow((canvas) => canvas.toDataURL('image/png')) ?? null;
       } catch {
         image = null;
       }

@@ -2,8 +2,7 @@
  * "Save image": a PNG of the map as it is now, composed on a 2D canvas at a chosen size, with the
  * title, the date (and open chapter), a legend of the visible layers, the credits and the source
  * drawn into the picture, in the reader's language. Not a screenshot of the page: the map's own
- * WebGL canvas (kept readable by preserveDrawingBuffer) is redrawn at the resolution the image
- * needs, then copied in.
+ * WebGL canvas is redrawn at the resolution the image needs, then copied in as it is drawn.
  */
 import type { AppState } from '../../state/store';
 import type { MapEngine } from '../map/MapEngine';
@@ -123,7 +122,6 @@ export async function captureMap(engine: MapEngine | null, width: number, height
 async function drawMap(ctx: CanvasRenderingContext2D, engine: MapEngine, x: number, y: number, w: number, h: number): Promise<void> {
   const map = engine.map;
   const container = map.getContainer();
-  const source = map.getCanvas();
   const cssW = container.clientWidth || w;
   const cssH = container.clientHeight || h;
   const center = map.getCenter();
@@ -140,7 +138,7 @@ async function drawMap(ctx: CanvasRenderingContext2D, engine: MapEngine, x: numb
     Object.assign(container.style, { position: 'absolute', inset: 'auto', top: '0', left: '0', width: `${w}px`, height: `${h}px` });
     map.jumpTo({ center, zoom: zoom + Math.log2(Math.min(w / cssW, h / cssH)) });
     await settle();
-    ctx.drawImage(source, 0, 0, source.width, source.height, x, y, w, h);
+    engine.drawNow((source) => ctx.drawImage(source, 0, 0, source.width, source.height, x, y, w, h));
   } finally {
     container.style.cssText = style;
     map.jumpTo({ center, zoom });

@@ -103,9 +103,9 @@ export class MapEngine {
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
-      // Lets tests and the "save image" feature read back the drawn map. Opaque, as the sea fills it:
-      // the compositor then need not blend it with the page beneath on every frame.
-      canvasContextAttributes: { preserveDrawingBuffer: true, alpha: false },
+      // Opaque, as the sea fills it: the compositor need not blend it with the page beneath. The
+      // drawing buffer is not preserved (that costs every frame a copy): see drawNow.
+      canvasContextAttributes: { alpha: false },
     });
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new AttributionControl({ compact: false, customAttribution: options.attribution }), 'bottom-right');
@@ -257,6 +257,15 @@ export class MapEngine {
       this.map.once('idle', () => resolve());
       this.map.triggerRepaint();
     });
+  }
+
+  /**
+   * Draws the map now and hands its canvas to `read` in the same task, the only time its pixels can
+   * be read: the browser clears the drawing buffer once it has shown it (image export, printing).
+   */
+  drawNow<T>(read: (canvas: HTMLCanvasElement) => T): T {
+    this.map.redraw();
+    return read(this.map.getCanvas());
   }
 
   /** Moves the camera; without animation when the reader prefers reduced motion. */
