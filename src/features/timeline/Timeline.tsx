@@ -7,6 +7,7 @@ import { LOCALES } from '../../i18n/format';
 import { TimeSlider } from './TimeSlider';
 import { usePlayback } from './usePlayback';
 import { DateAnnouncer } from './DateAnnouncer';
+import { TransportIcon } from './TransportIcon';
 
 export function Timeline() {
   const config = useAppStore((s) => s.config);
@@ -37,13 +38,13 @@ export function Timeline() {
       <div className="timeline-bar">
         <div className="timeline-buttons">
           <button type="button" className="icon-button" onClick={() => previous !== null && setDay(previous)} disabled={previous === null} aria-label={t.previousEvent} title={t.previousEvent}>
-            <span aria-hidden="true" className="flip-rtl">⏮</span>
+            <TransportIcon kind="previous" className="flip-rtl" />
           </button>
           <button type="button" className="icon-button play" onClick={togglePlay} aria-label={playing ? t.pause : t.play} title={playing ? t.pause : t.play} aria-pressed={playing}>
-            <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
+            <TransportIcon kind={playing ? 'pause' : 'play'} />
           </button>
           <button type="button" className="icon-button" onClick={() => next !== null && setDay(next)} disabled={next === null} aria-label={t.nextEvent} title={t.nextEvent}>
-            <span aria-hidden="true" className="flip-rtl">⏭</span>
+            <TransportIcon kind="next" className="flip-rtl" />
           </button>
           <label className="speed">
             <span className="visually-hidden">{t.speed}</span>
