@@ -11,7 +11,8 @@ const ZLITEN = [14.5687, 32.4674] as const;
 /** The map canvas's pixels (RGBA, row by row) within `half` pixels of a place, as the reader sees them. */
 async function pixelsAround(page: Page, lng: number, lat: number, half: number): Promise<number[]> {
   return page.evaluate(([x, y, h]) => {
-    const map = (window as any).__tripoliMap.map;
+    const engine = (window as any).__tripoliMap;
+    const map = engine.map;
     const p = map.project([x, y]);
     const canvas = map.getCanvas() as HTMLCanvasElement;
     const scale = canvas.width / canvas.clientWidth;
@@ -19,9 +20,8 @@ async function pixelsAround(page: Page, lng: number, lat: number, half: number):
     copy.width = canvas.width;
     copy.height = canvas.height;
     const ctx = copy.getContext('2d')!;
-    // The drawing buffer is not preserved: draw and read it in the same task, as the app's export does.
-    map.redraw();
-    ctx.drawImage(canvas, 0, 0);
+    // The drawing buffer is not preserved: drawn and read in one task, as the app's export does.
+    engine.drawNow(() => ctx.drawImage(canvas, 0, 0));
     const size = Math.max(1, Math.round(2 * h * scale));
     return Array.from(ctx.getImageData(Math.round((p.x - h) * scale), Math.round((p.y - h) * scale), size, size).data);
   }, [lng, lat, half] as const);

@@ -39,7 +39,8 @@ export async function waitForChapter(page: Page, n: number): Promise<void> {
 async function ringPixels(page: Page, [lng, lat]: [number, number]): Promise<number> {
   return page.evaluate(
     ([x, y]) => {
-      const map = (window as any).__tripoliMap.map;
+      const engine = (window as any).__tripoliMap;
+      const map = engine.map;
       const source: HTMLCanvasElement = map.getCanvas();
       const ratio = source.width / source.clientWidth;
       const p = map.project([x, y]);
@@ -47,8 +48,7 @@ async function ringPixels(page: Page, [lng, lat]: [number, number]): Promise<num
       const probe = document.createElement('canvas');
       probe.width = probe.height = size;
       const ctx = probe.getContext('2d')!;
-      map.redraw();
-      ctx.drawImage(source, (p.x - size / 2) * ratio, (p.y - size / 2) * ratio, size * ratio, size * ratio, 0, 0, size, size);
+      engine.drawNow(() => ctx.drawImage(source, (p.x - size / 2) * ratio, (p.y - size / 2) * ratio, size * ratio, size * ratio, 0, 0, size, size));
       const data = ctx.getImageData(0, 0, size, size).data;
       let count = 0;
       for (let i = 0; i < data.length; i += 4) if (data[i] > 225 && data[i + 1] > 170 && data[i + 1] < 225 && data[i + 2] < 90) count++;

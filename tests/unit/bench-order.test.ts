@@ -32,7 +32,7 @@ describe('the order of a round of cold loads', () => {
     }
   });
 
-  it('starts with the pages in their listed order and repeats the design after it is complete', () => {
+  it('starts each design with the first page listed, and repeats it once it is complete', () => {
     expect(roundOrder(0, 4)).toEqual([0, 1, 3, 2]);
     expect(roundOrder(4, 4)).toEqual(roundOrder(0, 4));
     expect(roundOrder(1, 1)).toEqual([0]);
