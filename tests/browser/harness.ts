@@ -86,6 +86,25 @@ export async function screenPoint(page: Page, lng: number, lat: number): Promise
   }, [lng, lat] as const);
 }
 
+/** The map canvas's pixels (RGBA, row by row) within `half` pixels of a place, as the reader sees them. */
+export async function mapPixelsAround(page: Page, lng: number, lat: number, half: number): Promise<number[]> {
+  return page.evaluate(([x, y, h]) => {
+    const engine = (window as any).__tripoliMap;
+    const map = engine.map;
+    const p = map.project([x, y]);
+    const canvas = map.getCanvas() as HTMLCanvasElement;
+    const scale = canvas.width / canvas.clientWidth;
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d')!;
+    // The drawing buffer is not preserved: drawn and read in one task, as the app's export does.
+    engine.drawNow(() => ctx.drawImage(canvas, 0, 0));
+    const size = Math.max(1, Math.round(2 * h * scale));
+    return Array.from(ctx.getImageData(Math.round((p.x - h) * scale), Math.round((p.y - h) * scale), size, size).data);
+  }, [lng, lat, half] as const);
+}
+
 /** Moves the timeline with the keyboard, as a reader would, and waits for the map to redraw. */
 export async function setDateByKeys(page: Page, keys: string[]): Promise<void> {
   const slider = page.getByRole('slider');

@@ -1,38 +1,19 @@
 /** Layer switches, hover, and one broken data file that must not take the rest of the map down. */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { appUrl, idle, useBrowser, openApp, pickAt, screenPoint, waitForMap } from './harness';
+import { appUrl, idle, mapPixelsAround, useBrowser, openApp, pickAt, screenPoint, waitForMap } from './harness';
 
 const MISRATA = [15.0925, 32.3754] as const;
 const MITIGA = [13.276, 32.8941] as const;
 const WATIYA = [11.8978, 32.4735] as const;
 const ZLITEN = [14.5687, 32.4674] as const;
 
-/** The map canvas's pixels (RGBA, row by row) within `half` pixels of a place, as the reader sees them. */
-async function pixelsAround(page: Page, lng: number, lat: number, half: number): Promise<number[]> {
-  return page.evaluate(([x, y, h]) => {
-    const engine = (window as any).__tripoliMap;
-    const map = engine.map;
-    const p = map.project([x, y]);
-    const canvas = map.getCanvas() as HTMLCanvasElement;
-    const scale = canvas.width / canvas.clientWidth;
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const ctx = copy.getContext('2d')!;
-    // The drawing buffer is not preserved: drawn and read in one task, as the app's export does.
-    engine.drawNow(() => ctx.drawImage(canvas, 0, 0));
-    const size = Math.max(1, Math.round(2 * h * scale));
-    return Array.from(ctx.getImageData(Math.round((p.x - h) * scale), Math.round((p.y - h) * scale), size, size).data);
-  }, [lng, lat, half] as const);
-}
-
 /** The map canvas's colour at a place. */
-const colourAt = async (page: Page, lng: number, lat: number) => (await pixelsAround(page, lng, lat, 0)).slice(0, 4);
+const colourAt = async (page: Page, lng: number, lat: number) => (await mapPixelsAround(page, lng, lat, 0)).slice(0, 4);
 
 /** How many pixels within `half` pixels of a place are strongly coloured (a symbol, not land, sea or halo). */
 async function colouredPixelsAround(page: Page, lng: number, lat: number, half: number): Promise<number> {
-  const data = await pixelsAround(page, lng, lat, half);
+  const data = await mapPixelsAround(page, lng, lat, half);
   let coloured = 0;
   for (let i = 0; i < data.length; i += 4) if (Math.max(data[i], data[i + 1], data[i + 2]) - Math.min(data[i], data[i + 1], data[i + 2]) > 80) coloured++;
   return coloured;

@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { idle } from './harness';
+import { idle, mapPixelsAround } from './harness';
 
 export interface Chapter {
   id: string;
@@ -35,27 +35,12 @@ export async function waitForChapter(page: Page, n: number): Promise<void> {
   await idle(page);
 }
 
-/** Pixels of the ring's yellow within 40 px of a place on the map canvas (drawn and read in one task, as the app's export does). */
+/** Pixels of the ring's yellow within 40 px of a place on the map canvas. */
 async function ringPixels(page: Page, [lng, lat]: [number, number]): Promise<number> {
-  return page.evaluate(
-    ([x, y]) => {
-      const engine = (window as any).__tripoliMap;
-      const map = engine.map;
-      const source: HTMLCanvasElement = map.getCanvas();
-      const ratio = source.width / source.clientWidth;
-      const p = map.project([x, y]);
-      const size = 80;
-      const probe = document.createElement('canvas');
-      probe.width = probe.height = size;
-      const ctx = probe.getContext('2d')!;
-      engine.drawNow(() => ctx.drawImage(source, (p.x - size / 2) * ratio, (p.y - size / 2) * ratio, size * ratio, size * ratio, 0, 0, size, size));
-      const data = ctx.getImageData(0, 0, size, size).data;
-      let count = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i] > 225 && data[i + 1] > 170 && data[i + 1] < 225 && data[i + 2] < 90) count++;
-      return count;
-    },
-    [lng, lat] as const,
-  );
+  const data = await mapPixelsAround(page, lng, lat, 40);
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i] > 225 && data[i + 1] > 170 && data[i + 1] < 225 && data[i + 2] < 90) count++;
+  return count;
 }
 
 /** Checks what a chapter shows: progress, date on the slider, layers, highlighted ids, a visible ring, the link. */
