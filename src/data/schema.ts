@@ -5,6 +5,14 @@
 import { z } from './zod';
 import { EVENT_CATEGORIES, ID_PATTERN, LAYER_IDS, ZOOM_RANGE, type LayerId } from './ids';
 import { isHttpUrl } from './urls';
+import { memoizeString } from './memo';
+
+const isRealDate = memoizeString((value: string): boolean => {
+  const [y, m = 1, d = 1] = value.split('-').map(Number);
+  if (m < 1 || m > 12) return false;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+});
 
 /** A calendar date written the way the article lets us know it: a day, a month or a year. */
 export const PartialDate = z.string().check(
@@ -249,9 +257,3 @@ function feature<G extends z.ZodMiniType, P extends z.ZodMiniType>(geometry: G, 
   return z.object({ type: z.literal('Feature'), geometry, properties });
 }
 
-function isRealDate(value: string): boolean {
-  const [y, m = 1, d = 1] = value.split('-').map(Number);
-  if (m < 1 || m > 12) return false;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}

@@ -3,16 +3,17 @@
  * a GPU float exactly, compare with < and step with +1.
  */
 import { dateTimeFormat } from '../i18n/intl';
+import { memoizeString } from './memo';
 
 const MS_PER_DAY = 86_400_000;
 
 export type Precision = 'day' | 'month' | 'approximate';
 
 /** First day of a YYYY, YYYY-MM or YYYY-MM-DD date. */
-export function dayOfDate(value: string): number {
+export const dayOfDate = memoizeString((value: string): number => {
   const [y, m = 1, d = 1] = value.split('-').map(Number);
   return Math.floor(Date.UTC(y, m - 1, d) / MS_PER_DAY);
-}
+});
 
 /** Last day covered by a partial date: 2019-08 ends on 31 August. */
 export function lastDayOfDate(value: string): number {

@@ -173,18 +173,17 @@ export function locatedCrossCheck(config: StoryConfig, layers: { file: string; f
       }
       if (days.start !== undefined && days.end !== undefined && days.end < days.start)
         at('end', 'ends before it starts', 'start and end swapped?');
-      for (const [lon, lat] of coordinatesOf(recordOf(f).geometry)) {
-        if (lon < west || lon > east || lat < south || lat > north) {
-          const swapped = lat >= west && lat <= east && lon >= south && lon <= north;
-          at(
-            'geometry',
-            `point ${lon},${lat} is outside the story's bounds (${config.bounds.join(', ')})`,
-            swapped
-              ? 'lon/lat swapped? GeoJSON coordinates are [longitude, latitude]'
-              : 'GeoJSON coordinates are [longitude, latitude]: check the point, or widen config.json bounds',
-          );
-          break;
-        }
+      const outside = pointOutside(recordOf(f).geometry, config.bounds);
+      if (outside) {
+        const [lon, lat] = outside;
+        const swapped = lat >= west && lat <= east && lon >= south && lon <= north;
+        at(
+          'geometry',
+          `point ${lon},${lat} is outside the story's bounds (${config.bounds.join(', ')})`,
+          swapped
+            ? 'lon/lat swapped? GeoJSON coordinates are [longitude, latitude]'
+            : 'GeoJSON coordinates are [longitude, latitude]: check the point, or widen config.json bounds',
+        );
       }
     });
   });
@@ -249,10 +248,21 @@ function recordOf(value: unknown): Record<string, any> {
   return isRecord(value) ? value : {};
 }
 
-function* coordinatesOf(geometry: unknown): Generator<[number, number]> {
-  const walk = function* (c: unknown): Generator<[number, number]> {
-    if (Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number') yield c as [number, number];
-    else if (Array.isArray(c)) for (const inner of c) yield* walk(inner);
+/** The geometry's first position outside [west, south, east, north], if any. */
+function pointOutside(geometry: unknown, bounds: readonly number[]): [number, number] | undefined {
+  const [west, south, east, north] = bounds;
+  // A plain recursion rather than a generator: the app runs this over every point it loads.
+  const walk = (c: unknown): [number, number] | undefined => {
+    if (!Array.isArray(c)) return undefined;
+    if (typeof c[0] === 'number' && typeof c[1] === 'number') {
+      const [lon, lat] = c;
+      return lon < west || lon > east || lat < south || lat > north ? [lon, lat] : undefined;
+    }
+    for (const inner of c) {
+      const found = walk(inner);
+      if (found) return found;
+    }
+    return undefined;
   };
-  yield* walk(recordOf(geometry).coordinates);
+  return walk(recordOf(geometry).coordinates);
 }
